@@ -1,0 +1,24 @@
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Text;
+using IoTopia.Certify.Harness.Verdicts;
+
+namespace IoTopia.Certify.Cli.Commands;
+
+/// <summary>What <c>run</c> and <c>resume</c> do at the end: render the reports, print the summary, choose the exit code.</summary>
+public static class Finish
+{
+    public static async Task<int> ReportAsync(RunOutcome outcome)
+    {
+        await Reports.RenderAsync(outcome.Folder.Root);
+        var s = outcome.Results.Summary;
+        Console.WriteLine();
+        Console.WriteLine($"scenarios: {string.Join(", ", s.Scenarios.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))}");
+        if (outcome.Results.Requirements.Count > 0)
+            Console.WriteLine($"requirements: {string.Join(", ", s.Requirements.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))}");
+        Console.WriteLine($"tier {s.Tier.Target}: {s.Tier.Verdict.Name()} ({DeviceText.ForTerminal(s.Tier.Reason)})");
+        Console.WriteLine($"run folder: {outcome.Folder.Root}");
+        if (outcome.Interrupted)
+            Console.WriteLine($"interrupted: continue with `certify resume {outcome.Folder.Root}`");
+        return ExitCodes.For(outcome.Results, outcome.Interrupted);
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Loading;
+
+namespace IoTopia.Certify.Cli.Commands;
+
+/// <summary><c>certify resume RUN</c>: continues a run whose harness was killed or interrupted.</summary>
+public static class ResumeCommand
+{
+    public static Command Create()
+    {
+        var run = new Argument<string>("RUN") { Description = "the run folder" };
+        var command = new Command("resume", "Continue a killed or interrupted run from its journal") { run };
+        command.SetAction(async (result, _) =>
+        {
+            using var interruption = new Interruption();
+            try
+            {
+                var engine = new RunEngine(Composition.Steps, Composition.RigKinds);
+                var folder = result.GetValue(run)!;
+                var outcome = await RunCommand.RunWithViewAsync(observer => engine.ResumeAsync(folder, ProjectRoot.Find(), observer, interruption.Token));
+                return await Finish.ReportAsync(outcome);
+            }
+            catch (InputException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return ExitCodes.BadInput;
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,12 @@
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Steps;
+
+namespace IoTopia.Certify.Cli;
+
+/// <summary>Where the command line puts the parts together: the step classes and the rig kinds it offers.</summary>
+public static class Composition
+{
+    public static StepRegistry Steps { get; } = new(typeof(StepRegistry).Assembly);
+
+    public static RigKinds RigKinds { get; } = new();
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using IoTopia.Certify.Harness.Model;
+using IoTopia.Certify.Harness.Processes;
+
+namespace IoTopia.Certify.Harness.Engine;
+
+/// <summary>One attempt of one scenario: its activities, its child processes and its step numbering.</summary>
+public sealed class AttemptContext
+{
+    private readonly List<OwnedProcess> _processes = [];
+    private readonly Lock _lock = new();
+    private int _lastSeq;
+
+    internal AttemptContext(RunContext run, Scenario scenario, int attempt, int lastSeq, CancellationToken lifetime)
+    {
+        Run = run;
+        Scenario = scenario;
+        Number = attempt;
+        _lastSeq = lastSeq;
+        Lifetime = lifetime;
+        Activities = new ActivitySet(run.Journal, scenario.Id, attempt, lifetime);
+        Random = new Random(unchecked((int)((run.Seed * 31 + StableHash(scenario.Id)) * 31 + attempt)));
+    }
+
+    public RunContext Run { get; }
+    public Scenario Scenario { get; }
+    public int Number { get; }
+    public ActivitySet Activities { get; }
+
+    /// <summary>Seeded from the run's seed, the scenario and the attempt: the same run draws the same values.</summary>
+    public Random Random { get; }
+
+    /// <summary>Ends when the attempt ends: background work tied to it stops then.</summary>
+    public CancellationToken Lifetime { get; }
+
+    internal int NextSeq() => Interlocked.Increment(ref _lastSeq);
+
+    /// <summary>Starts a child process owned by this attempt: journaled, and killed and reaped when the attempt ends.</summary>
+    public OwnedProcess StartProcess(ProcessStartInfo info)
+    {
+        var process = OwnedProcess.Start(info, Run.Journal, Scenario.Id);
+        lock (_lock)
+            _processes.Add(process);
+        return process;
+    }
+
+    internal async Task ReapProcessesAsync()
+    {
+        List<OwnedProcess> all;
+        lock (_lock)
+        {
+            all = [.. _processes];
+            _processes.Clear();
+        }
+        foreach (var process in all)
+            await process.DisposeAsync();
+    }
+
+    private static int StableHash(string s)
+    {
+        unchecked
+        {
+            var h = (int)2166136261;
+            foreach (var c in s)
+                h = (h ^ c) * 16777619;
+            return h;
+        }
+    }
+}

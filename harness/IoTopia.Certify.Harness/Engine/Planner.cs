@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using IoTopia.Certify.Harness.Catalogue;
+using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Model;
+using IoTopia.Certify.Harness.Records;
+using IoTopia.Certify.Harness.Verdicts;
+
+namespace IoTopia.Certify.Harness.Engine;
+
+/// <summary>Decides, before anything runs, which scenarios run and why each other one is skipped.</summary>
+public static class Planner
+{
+    public static IReadOnlyList<PlannedScenario> Plan(Suite suite, RequirementCatalogue catalogue, RigDescription rig, string? filter, string tier)
+    {
+        var patterns = ParseFilter(filter);
+        if (patterns.Count > 0 && !suite.Scenarios.Any(s => Matches(s, catalogue, patterns)))
+            throw new InputException($"--filter '{filter}' matches no scenario");
+
+        var plan = new List<PlannedScenario>();
+        var byId = new Dictionary<string, PlannedScenario>(StringComparer.Ordinal);
+        foreach (var s in suite.Scenarios)
+        {
+            var (skip, detail) = Decide(s, catalogue, rig, patterns, tier);
+            if (skip is null && s.Continues is { } previous && byId.TryGetValue(previous, out var before) && before.Skip is { } inherited)
+                (skip, detail) = (inherited, $"continues '{previous}', which is skipped ({before.SkipDetail})");
+            var planned = new PlannedScenario
+            {
+                Id = s.Id,
+                Title = s.Title,
+                Kind = s.Kind,
+                Requirements = s.Requirements,
+                Skip = skip,
+                SkipDetail = detail,
+            };
+            plan.Add(planned);
+            byId[s.Id] = planned;
+        }
+        return plan;
+    }
+
+    private static (SkipReason?, string?) Decide(Scenario s, RequirementCatalogue catalogue, RigDescription rig, IReadOnlyList<Regex> patterns, string tier)
+    {
+        if (patterns.Count > 0 && !Matches(s, catalogue, patterns))
+            return (SkipReason.Filtered, "not selected by --filter");
+        if (s.Kind == ScenarioKind.Certification && s.Requirements.Count > 0)
+        {
+            var known = s.Requirements.Select(id => catalogue.ById.GetValueOrDefault(id)).OfType<Requirement>().ToList();
+            if (known.Count == s.Requirements.Count && known.All(r => !RequirementCatalogue.AppliesAt(r, tier)))
+                return (SkipReason.NotApplicable, $"its requirements are above the target tier {tier}: {string.Join(", ", known.Select(r => $"{r.Id} ({r.Tier})"))}");
+        }
+        var missing = s.Needs.Where(n => !rig.Capabilities.Contains(n)).ToList();
+        if (missing.Count > 0)
+            return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' lacks {string.Join(", ", missing)}");
+        return (null, null);
+    }
+
+    private static bool Matches(Scenario s, RequirementCatalogue catalogue, IReadOnlyList<Regex> patterns) =>
+        patterns.Any(p => p.IsMatch(s.Id)
+                          || s.Requirements.Any(r => p.IsMatch(r))
+                          || s.Requirements.Any(r => p.IsMatch(r.Split('-') is [_, var pillar, _] ? pillar : "")));
+
+    private static List<Regex> ParseFilter(string? filter) =>
+        (filter ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(term => new Regex("^" + Regex.Escape(term).Replace("\\*", ".*") + "$",
+            RegexOptions.NonBacktracking | RegexOptions.IgnoreCase))
+        .ToList();
+}

@@ -1,0 +1,216 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IoTopia.Certify.Harness.Integrity;
+using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Model;
+using IoTopia.Certify.Harness.Processes;
+using IoTopia.Certify.Harness.Provenance;
+using IoTopia.Certify.Harness.Records;
+using IoTopia.Certify.Harness.Steps;
+using IoTopia.Certify.Harness.Verdicts;
+
+namespace IoTopia.Certify.Harness.Engine;
+
+/// <summary>Starts a run, or resumes a killed one, and leaves a complete run folder behind.</summary>
+public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
+{
+    [GeneratedRegex(@"[^A-Za-z0-9._-]+", RegexOptions.NonBacktracking)]
+    private static partial Regex UnsafeChars();
+
+    public async Task<RunOutcome> RunAsync(RunRequest request, LoadedInputs inputs, IRunObserver? observer, CancellationToken interrupted)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var folder = CreateFolder(request, inputs.Rig, started);
+        var copied = CopyInputs(folder, inputs.InputFiles(request));
+        using var journal = Journal.Create(folder.Journal);
+        if (observer is not null)
+            journal.Appended += observer.OnEvent;
+
+        var info = new RunInfo
+        {
+            Id = Path.GetFileName(folder.Root),
+            Harness = await ProvenanceReader.HarnessAsync(request.ProjectRoot),
+            Rig = new RigInfo(inputs.Rig.Name, request.RigFile, copied.First(c => c.Role == "rig").Sha256),
+            Dut = new DutInfo { Model = inputs.Rig.Dut.Model, Serial = inputs.Rig.Dut.Serial, Firmware = inputs.Rig.Dut.Firmware, Personality = request.Personality },
+            Tier = request.Tier,
+            Operator = request.Operator,
+            Started = started,
+            Seed = request.Seed,
+            Inputs = copied,
+            Tools = await ProvenanceReader.ToolsAsync(),
+        };
+        journal.Append(new RunStarted
+        {
+            Run = info,
+            Plan = inputs.Plan,
+            Options = new RunOptionsRecord
+            {
+                Rig = request.RigFile,
+                Suites = request.Suites,
+                Filter = request.Filter,
+                Tier = request.Tier,
+                Statement = request.Statement,
+                Decisions = request.Decisions,
+                Parameters = request.Parameters,
+                Personality = request.Personality,
+                SignKey = request.SignKey,
+            },
+        });
+        foreach (var p in inputs.Plan.Where(p => p.Skip is not null))
+            journal.Append(new ScenarioSkipped { ScenarioId = p.Id, Reason = p.Skip!.Value, Detail = p.SkipDetail ?? "" });
+
+        return await ExecuteAsync(folder, journal, request, inputs, new Dictionary<string, ScenarioProgress>(), interrupted);
+    }
+
+    /// <summary>Continues a run whose process died: reaps its children, cleans up and retries the scenario in flight.</summary>
+    public async Task<RunOutcome> ResumeAsync(string runFolder, string projectRoot, IRunObserver? observer, CancellationToken interrupted)
+    {
+        var folder = new RunFolder(runFolder);
+        if (!folder.Exists)
+            throw new InputException($"{runFolder}: not a run folder (no journal.jsonl)");
+        var contents = JournalReader.Read(folder.Journal);
+        var start = contents.Events.OfType<RunStarted>().FirstOrDefault()
+                    ?? throw new InputException($"{folder.Journal}: no run-started event; cannot resume");
+        if (contents.Events.OfType<RunEnded>().Any())
+            throw new InputException($"{runFolder}: the run already ended; nothing to resume");
+
+        var changed = start.Run.Inputs
+            .Where(i => !File.Exists(i.Path) || Sha256(i.Path) != i.Sha256)
+            .Select(i => File.Exists(i.Path) ? $"{i.Path} changed since the run began" : $"{i.Path} is missing")
+            .ToList();
+        if (changed.Count > 0)
+            throw new InputException("cannot resume: " + string.Join("; ", changed));
+
+        var o = start.Options;
+        var request = new RunRequest
+        {
+            ProjectRoot = projectRoot,
+            RigFile = o.Rig,
+            Suites = o.Suites,
+            Filter = o.Filter,
+            Tier = o.Tier ?? start.Run.Tier,
+            Statement = o.Statement,
+            Decisions = o.Decisions,
+            Parameters = o.Parameters,
+            Personality = o.Personality,
+            Operator = start.Run.Operator,
+            Seed = start.Run.Seed,
+            SignKey = o.SignKey,
+        };
+        var inputs = LoadedInputs.Load(request, steps, kinds) with { Plan = start.Plan };
+
+        var reaped = await Reaper.ReapAsync(contents.Events, CancellationToken.None);
+        using var journal = Journal.Continue(folder.Journal, contents.ValidLength, contents.Events.Count == 0 ? 0 : contents.Events[^1].Seq);
+        if (observer is not null)
+            journal.Appended += observer.OnEvent;
+        journal.Append(new RunResumed { Pid = Environment.ProcessId, TornBytesDropped = contents.TornBytes, ReapedPids = reaped });
+        return await ExecuteAsync(folder, journal, request, inputs, ScenarioProgress.From(contents.Events), interrupted);
+    }
+
+    private async Task<RunOutcome> ExecuteAsync(RunFolder folder, Journal journal, RunRequest request, LoadedInputs inputs,
+        IReadOnlyDictionary<string, ScenarioProgress> progress, CancellationToken interrupted)
+    {
+        await using var rig = kinds.Create(inputs.Rig);
+        var run = new RunContext
+        {
+            Folder = folder,
+            Journal = journal,
+            Evidence = new EvidenceStore(folder),
+            Rig = rig,
+            Steps = steps,
+            Seed = request.Seed,
+            Personality = request.Personality,
+            Interrupted = interrupted,
+        };
+        var executor = new ScenarioExecutor(run);
+        try
+        {
+            await rig.StartAsync(run, interrupted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            executor.MarkBroken($"the rig did not start: {e.Message}");
+        }
+
+        var wasInterrupted = false;
+        var byId = inputs.Suite.Scenarios.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var planned in inputs.Plan.Where(p => p.Skip is null))
+        {
+            if (interrupted.IsCancellationRequested)
+            {
+                wasInterrupted = true;
+                break;
+            }
+            var scenario = byId[planned.Id];
+            var state = progress.GetValueOrDefault(planned.Id);
+            if (state is { Ended: true })
+                continue;
+            if (state is null)
+                journal.Append(new ScenarioStarted { ScenarioId = scenario.Id });
+            if (state?.InFlightAttempt is { } inFlight)
+                await executor.CleanUpInterruptedAttemptAsync(scenario, inFlight, state.LastSeq);
+            var verdict = await executor.RunAsync(scenario, (state?.LastAttempt ?? 0) + 1, state?.CountedAttempts ?? 0);
+            if (verdict is null)
+            {
+                wasInterrupted = true;
+                break;
+            }
+        }
+
+        if (wasInterrupted)
+            journal.Append(new RunInterrupted { Reason = "stopped by the operator (Ctrl-C or SIGTERM); `certify resume` continues the run" });
+        else
+            journal.Append(new RunEnded());
+
+        var results = ResultsBuilder.Build(JournalReader.Read(folder.Journal).Events, inputs.Catalogue);
+        await File.WriteAllTextAsync(folder.Results, JsonSerializer.Serialize(results, Json.Indented), CancellationToken.None);
+        ManifestWriter.Write(folder, results.Run.Id);
+        if (request.SignKey is { } key)
+            ManifestSigner.Sign(folder, key);
+        return new RunOutcome(folder, results, wasInterrupted);
+    }
+
+    private static RunFolder CreateFolder(RunRequest request, RigDescription rig, DateTimeOffset started)
+    {
+        string path;
+        if (request.OutDir is { } outDir)
+        {
+            if (File.Exists(outDir) || (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any()))
+                throw new InputException($"--out {outDir}: exists and is not empty; choose a new folder");
+            path = outDir;
+        }
+        else
+        {
+            var dut = UnsafeChars().Replace($"{rig.Dut.Model}-{rig.Dut.Serial}", "_").Trim('_', '.');
+            path = Path.Combine(request.ProjectRoot, "runs", $"{started:yyyyMMdd'T'HHmmss'Z'}-{dut}");
+            for (var i = 2; Directory.Exists(path); i++)
+                path = Path.Combine(request.ProjectRoot, "runs", $"{started:yyyyMMdd'T'HHmmss'Z'}-{dut}-{i}");
+        }
+        var folder = new RunFolder(path);
+        Directory.CreateDirectory(folder.Root);
+        Directory.CreateDirectory(folder.Evidence);
+        Directory.CreateDirectory(folder.Rig);
+        return folder;
+    }
+
+    private static List<InputFile> CopyInputs(RunFolder folder, IEnumerable<(string Path, string Role)> files)
+    {
+        var copied = new List<InputFile>();
+        foreach (var (path, role) in files)
+        {
+            var full = Path.GetFullPath(path);
+            var copy = Path.Combine(folder.Inputs, role, $"{copied.Count(c => c.Role == role) + 1:D2}-{Path.GetFileName(full)}");
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(full, copy);
+            copied.Add(new InputFile { Path = full, Sha256 = Sha256(copy), Role = role, Copy = folder.Relative(copy) });
+        }
+        return copied;
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using IoTopia.Certify.Harness.Records;
+
+namespace IoTopia.Certify.Harness.Integrity;
+
+/// <summary>
+/// Lists what the manifest covers — everything under evidence/ and inputs/, results.json and
+/// journal.jsonl — and writes manifest.json. Reports are re-renderable and not in it.
+/// </summary>
+public static class ManifestWriter
+{
+    public static IEnumerable<string> CoveredFiles(RunFolder folder)
+    {
+        foreach (var top in new[] { folder.Results, folder.Journal })
+        {
+            if (File.Exists(top))
+                yield return folder.Relative(top);
+        }
+        foreach (var dir in new[] { folder.Evidence, folder.Inputs })
+        {
+            if (!Directory.Exists(dir))
+                continue;
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                yield return folder.Relative(file);
+        }
+    }
+
+    public static Manifest Write(RunFolder folder, string runId)
+    {
+        var manifest = new Manifest
+        {
+            Run = runId,
+            Created = DateTimeOffset.UtcNow,
+            Files = CoveredFiles(folder).Select(p => Hash(folder, p)).ToList(),
+        };
+        var temp = folder.Manifest + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, Json.Indented));
+        File.Move(temp, folder.Manifest, overwrite: true);
+        if (File.Exists(folder.Signature))
+            File.Delete(folder.Signature); // a signature over an older manifest would be misleading
+        return manifest;
+    }
+
+    public static ManifestEntry Hash(RunFolder folder, string relative)
+    {
+        using var stream = File.OpenRead(Path.Combine(folder.Root, relative));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        return new ManifestEntry(relative, sha, stream.Length);
+    }
+}

@@ -1,0 +1,45 @@
+using IoTopia.Certify.Harness.Model;
+
+namespace IoTopia.Certify.Harness.Loading;
+
+/// <summary>Loads a rig file: name, kind, capabilities, DUT identity. Driver sections belong to their rig kind.</summary>
+public static class RigLoader
+{
+    public static RigDescription Load(string path, IEnumerable<string> kinds)
+    {
+        var Kinds = kinds.ToHashSet(StringComparer.Ordinal);
+        var errors = new InputErrors();
+        var map = new YamlMap(path, YamlFile.LoadMapping(path));
+        var name = map.RequiredString("name");
+        var kind = map.RequiredString("kind");
+        if (!Kinds.Contains(kind))
+            errors.Add(new InputException(map.LocationOf("kind"), $"kind: '{kind}' is not a rig kind this harness knows ({string.Join(", ", Kinds)})"));
+        var description = map.String("description") ?? "";
+        var capabilities = map.StringList("capabilities");
+        foreach (var c in capabilities.Where(c => !Capabilities.Known.Contains(c)))
+            errors.Add(new InputException(map.LocationOf("capabilities"), $"capabilities: '{c}' is not a rig capability; known: {string.Join(", ", Capabilities.Known.Order())}"));
+        var dut = new DutDescription();
+        if (map.Map("dut") is { } d)
+        {
+            dut = new DutDescription
+            {
+                Model = d.String("model") ?? dut.Model,
+                Serial = d.String("serial") ?? dut.Serial,
+                Firmware = d.String("firmware") ?? dut.Firmware,
+            };
+            d.RejectUnknownKeys(errors);
+        }
+        map.RejectUnknownKeys(errors);
+        errors.ThrowIfAny();
+        return new RigDescription
+        {
+            Name = name,
+            File = path,
+            Kind = kind,
+            Description = description,
+            Capabilities = capabilities,
+            Dut = dut,
+            SupportsPersonalities = kind == "virtual",
+        };
+    }
+}

@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+using IoTopia.Certify.Harness.Model;
+using IoTopia.Certify.Harness.Steps;
+using YamlDotNet.RepresentationModel;
+
+namespace IoTopia.Certify.Harness.Loading;
+
+/// <summary>
+/// Loads scenario files. Every problem — unknown keys, unknown steps, bad arguments, duplicate IDs,
+/// unknown parameters — is collected with file, line, column and key, and reported together.
+/// </summary>
+public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>? knownRequirements = null)
+{
+    /// <summary>Files under a suite folder that are not scenario files.</summary>
+    public static bool IsCatalogueFile(string path) =>
+        Path.GetFileName(path) is "requirements.yaml" || path.Split(Path.DirectorySeparatorChar).Contains("frameworks");
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$", RegexOptions.NonBacktracking)]
+    private static partial Regex ScenarioId();
+
+    [GeneratedRegex(@"^IOT-(SBD|INT|ONB|LCM)-\d\d$", RegexOptions.NonBacktracking)]
+    private static partial Regex RequirementId();
+
+    private static readonly HashSet<string> StepOptions = ["timeout"];
+
+    public Suite Load(IEnumerable<string> paths, IReadOnlyDictionary<string, string> parameterOverrides)
+    {
+        var errors = new InputErrors();
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+                files.AddRange(Directory.EnumerateFiles(path, "*.y*ml", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+                    .Where(f => !IsCatalogueFile(Path.GetRelativePath(path, f)))
+                    .Order(StringComparer.Ordinal));
+            else if (File.Exists(path))
+                files.Add(path);
+            else
+                errors.Add($"{path}: no such suite file or folder");
+        }
+
+        var scenarios = new List<Scenario>();
+        foreach (var file in files)
+        {
+            try
+            {
+                LoadFile(file, parameterOverrides, scenarios, errors);
+            }
+            catch (InputException e)
+            {
+                errors.Add(e);
+            }
+        }
+
+        var seen = new Dictionary<string, Scenario>(StringComparer.Ordinal);
+        foreach (var s in scenarios)
+        {
+            if (!seen.TryAdd(s.Id, s))
+                errors.Add($"{s.Location}: id: duplicate scenario id '{s.Id}' (first at {seen[s.Id].Location})");
+        }
+        var order = scenarios.Select((s, i) => (s.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i);
+        foreach (var (s, i) in scenarios.Select((s, i) => (s, i)))
+        {
+            if (s.Continues is { } previous && (!order.TryGetValue(previous, out var j) || j >= i))
+                errors.Add($"{s.Location}: continues: '{previous}' is not a scenario that runs before this one");
+        }
+
+        var declared = scenarios.SelectMany(s => s.Parameters.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in parameterOverrides.Keys.Where(k => !declared.Contains(k)))
+            errors.Add($"--param {name}: no loaded scenario declares a parameter '{name}'");
+
+        errors.ThrowIfAny();
+        return new Suite(scenarios, files);
+    }
+
+    private void LoadFile(string file, IReadOnlyDictionary<string, string> overrides, List<Scenario> into, InputErrors errors)
+    {
+        var root = new YamlMap(file, YamlFile.LoadMapping(file));
+        root.String("suite");
+        root.String("title");
+        var fileParameters = root.StringMap("parameters");
+        var list = root.Sequence("scenarios");
+        root.RejectUnknownKeys(errors);
+        if (list is null)
+        {
+            errors.Add(new InputException(root.Location, "scenarios: required (a list of scenarios)"));
+            return;
+        }
+        foreach (var node in list.Children)
+        {
+            try
+            {
+                if (node is not YamlMappingNode mapping)
+                    throw new InputException(YamlFile.At(file, node), "scenarios[]: expected a mapping");
+                into.Add(LoadScenario(new YamlMap(file, mapping), fileParameters, overrides, errors));
+            }
+            catch (InputException e)
+            {
+                errors.Add(e);
+            }
+        }
+    }
+
+    private Scenario LoadScenario(YamlMap map, IReadOnlyDictionary<string, string> fileParameters,
+        IReadOnlyDictionary<string, string> overrides, InputErrors errors)
+    {
+        var id = map.RequiredString("id");
+        if (!ScenarioId().IsMatch(id))
+            throw new InputException(map.LocationOf("id"), $"id: '{id}' must be letters, digits, '.', '_' or '-' (at most 80)");
+        var title = map.RequiredString("title");
+        var kind = map.String("kind") switch
+        {
+            null or "certification" => ScenarioKind.Certification,
+            "rig-check" => ScenarioKind.RigCheck,
+            var other => throw new InputException(map.LocationOf("kind"), $"kind: '{other}' is not certification or rig-check"),
+        };
+        var requirements = map.StringList("requirements");
+        foreach (var r in requirements)
+        {
+            if (!RequirementId().IsMatch(r))
+                errors.Add(new InputException(map.LocationOf("requirements"), $"requirements: '{r}' is not a requirement ID like IOT-ONB-03"));
+            else if (knownRequirements is not null && !knownRequirements.Contains(r))
+                errors.Add(new InputException(map.LocationOf("requirements"), $"requirements: '{r}' is not in the requirement catalogue"));
+        }
+        if (kind == ScenarioKind.RigCheck && requirements.Count > 0)
+            errors.Add(new InputException(map.LocationOf("requirements"), "requirements: a rig-check carries no requirement IDs"));
+        if (kind == ScenarioKind.Certification && requirements.Count == 0)
+            errors.Add(new InputException(map.LocationOf("id"), "requirements: a certification scenario names the requirements it verifies"));
+        var needs = map.StringList("needs");
+        foreach (var need in needs.Where(n => !Capabilities.Known.Contains(n)))
+            errors.Add(new InputException(map.LocationOf("needs"), $"needs: '{need}' is not a rig capability; known: {string.Join(", ", Capabilities.Known.Order())}"));
+
+        var parameters = new Dictionary<string, string>(fileParameters, StringComparer.Ordinal);
+        foreach (var (k, v) in map.StringMap("parameters"))
+            parameters[k] = v;
+        foreach (var k in parameters.Keys.ToList())
+        {
+            if (overrides.TryGetValue(k, out var v))
+                parameters[k] = v;
+        }
+
+        var timeout = map.Duration("timeout") ?? TimeSpan.FromMinutes(10);
+        var retries = map.Int("retries") ?? 0;
+        if (retries is < 0 or > 10)
+            errors.Add(new InputException(map.LocationOf("retries"), "retries: must be 0..10"));
+        var continues = map.String("continues");
+        var steps = LoadSteps(map, "steps", parameters, errors);
+        if (steps.Count == 0)
+            errors.Add(new InputException(map.Location, "steps: a scenario needs at least one step"));
+        var cleanup = LoadSteps(map, "cleanup", parameters, errors);
+        map.RejectUnknownKeys(errors);
+
+        return new Scenario
+        {
+            Id = id,
+            Title = title,
+            Kind = kind,
+            Requirements = requirements,
+            Needs = needs,
+            Steps = steps,
+            Cleanup = cleanup,
+            Timeout = timeout,
+            Retries = retries,
+            Continues = continues,
+            Parameters = parameters,
+            Location = map.Location,
+        };
+    }
+
+    private List<StepCall> LoadSteps(YamlMap scenario, string key, IReadOnlyDictionary<string, string> parameters, InputErrors errors)
+    {
+        var calls = new List<StepCall>();
+        var list = scenario.Sequence(key);
+        if (list is null)
+            return calls;
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var node = list.Children[i];
+            var path = $"{key}[{i}]";
+            try
+            {
+                calls.Add(LoadStep(scenario.File, node, path, parameters, errors));
+            }
+            catch (InputException e)
+            {
+                errors.Add(e);
+            }
+        }
+        return calls;
+    }
+
+    private StepCall LoadStep(string file, YamlNode node, string path, IReadOnlyDictionary<string, string> parameters, InputErrors errors)
+    {
+        var location = YamlFile.At(file, node);
+        string name;
+        YamlNode? argumentsNode = null;
+        TimeSpan? timeout = null;
+        switch (node)
+        {
+            case YamlScalarNode { Value: { Length: > 0 } bare }:
+                name = bare;
+                break;
+            case YamlMappingNode mapping:
+                var map = new YamlMap(file, mapping, path);
+                var names = map.Keys.Where(k => !StepOptions.Contains(k)).ToList();
+                if (names.Count != 1)
+                    throw new InputException(location, $"{path}: expected exactly one step name, found {(names.Count == 0 ? "none" : string.Join(", ", names))}");
+                name = names[0];
+                if (!steps.Contains(name))
+                    throw new InputException(map.LocationOf(name), $"{path}: unknown step '{name}'; `certify list steps` shows them all");
+                timeout = map.Duration("timeout");
+                argumentsNode = map.Get(name);
+                map.RejectUnknownKeys(errors);
+                break;
+            default:
+                throw new InputException(location, $"{path}: expected '- step.name: arguments'");
+        }
+        if (!steps.Contains(name))
+            throw new InputException(location, $"{path}: unknown step '{name}'; `certify list steps` shows them all");
+        var binder = new ArgumentBinder(file, parameters, location);
+        var arguments = binder.Bind(steps.Create(name).ArgumentsType, argumentsNode, $"{path}.{name}");
+        return new StepCall(name, arguments, timeout, location) { Source = argumentsNode };
+    }
+}

@@ -1,0 +1,40 @@
+using IoTopia.Certify.Harness.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace IoTopia.Certify.Harness.Loading;
+
+/// <summary>Reads a YAML file into a node tree that keeps line and column of every node.</summary>
+public static class YamlFile
+{
+    public const long MaxBytes = 4 * 1024 * 1024;
+
+    public static YamlMappingNode LoadMapping(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException($"{path}: no such file");
+        var info = new FileInfo(path);
+        if (info.Length > MaxBytes)
+            throw new InputException($"{path}: file is {info.Length} bytes; the limit is {MaxBytes}");
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0)
+                throw new InputException(new SourceLocation(path, 1, 1), "the file is empty");
+            if (stream.Documents.Count > 1)
+                throw new InputException(At(path, stream.Documents[1].RootNode), "only one YAML document per file");
+            return stream.Documents[0].RootNode as YamlMappingNode
+                   ?? throw new InputException(At(path, stream.Documents[0].RootNode), "expected a mapping at the top");
+        }
+        catch (YamlException e)
+        {
+            var inner = e.InnerException?.Message;
+            throw new InputException(new SourceLocation(path, e.Start.Line, e.Start.Column),
+                $"YAML syntax: {e.Message}{(inner is null ? "" : $" ({inner})")}");
+        }
+    }
+
+    public static SourceLocation At(string file, YamlNode node) => new(file, node.Start.Line, node.Start.Column);
+}

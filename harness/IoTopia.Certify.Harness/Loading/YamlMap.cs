@@ -1,0 +1,153 @@
+using IoTopia.Certify.Harness.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace IoTopia.Certify.Harness.Loading;
+
+/// <summary>
+/// A YAML mapping read key by key: every getter names file, line, column and key on error, and
+/// <see cref="RejectUnknownKeys"/> turns every key nobody asked for into an error.
+/// </summary>
+public sealed class YamlMap
+{
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public YamlMap(string file, YamlMappingNode node, string path = "")
+    {
+        File = file;
+        Node = node;
+        Path = path;
+        foreach (var key in node.Children.Keys)
+        {
+            if (key is not YamlScalarNode)
+                throw new InputException(YamlFile.At(file, key), $"{(path.Length == 0 ? "" : path + ": ")}keys must be plain names");
+        }
+    }
+
+    public string File { get; }
+    public YamlMappingNode Node { get; }
+    public string Path { get; }
+
+    public SourceLocation Location => YamlFile.At(File, Node);
+
+    public IEnumerable<string> Keys => Node.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? "");
+
+    public SourceLocation LocationOf(string key) =>
+        Find(key) is { } pair ? YamlFile.At(File, pair.Key) : Location;
+
+    public YamlNode? Get(string key)
+    {
+        _read.Add(key);
+        return Find(key)?.Value;
+    }
+
+    public bool Has(string key) => Find(key) is not null;
+
+    public string? String(string key)
+    {
+        var node = Get(key);
+        if (node is null)
+            return null;
+        if (node is not YamlScalarNode scalar)
+            throw Error(node, key, "expected a single value");
+        return scalar.Value ?? "";
+    }
+
+    public string RequiredString(string key) =>
+        String(key) is { Length: > 0 } value ? value : throw new InputException(Location, $"{Name(key)}: required");
+
+    public int? Int(string key)
+    {
+        var text = String(key);
+        if (text is null)
+            return null;
+        return int.TryParse(text, out var n) ? n : throw Error(Get(key)!, key, $"expected a whole number, got '{text}'");
+    }
+
+    public TimeSpan? Duration(string key)
+    {
+        var text = String(key);
+        if (text is null)
+            return null;
+        return Loading.Duration.TryParse(text, out var t) && t > TimeSpan.Zero
+            ? t
+            : throw Error(Get(key)!, key, $"expected a duration such as 500ms, 30s, 5m; got '{text}'");
+    }
+
+    public IReadOnlyList<string> StringList(string key)
+    {
+        var node = Get(key);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode s when string.IsNullOrEmpty(s.Value):
+                return [];
+            case YamlSequenceNode seq:
+                return seq.Children.Select((c, i) => c is YamlScalarNode { Value: { } v }
+                    ? v
+                    : throw Error(c, $"{key}[{i}]", "expected a single value")).ToList();
+            default:
+                throw Error(node, key, "expected a list");
+        }
+    }
+
+    public YamlMap? Map(string key)
+    {
+        var node = Get(key);
+        return node switch
+        {
+            null => null,
+            YamlScalarNode { Value: null or "" } => null,
+            YamlMappingNode m => new YamlMap(File, m, Name(key)),
+            _ => throw Error(node, key, "expected a mapping (key: value)"),
+        };
+    }
+
+    public YamlSequenceNode? Sequence(string key)
+    {
+        var node = Get(key);
+        return node switch
+        {
+            null => null,
+            YamlScalarNode { Value: null or "" } => null,
+            YamlSequenceNode s => s,
+            _ => throw Error(node, key, "expected a list"),
+        };
+    }
+
+    public IReadOnlyDictionary<string, string> StringMap(string key)
+    {
+        var map = Map(key);
+        if (map is null)
+            return new Dictionary<string, string>();
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var k in map.Keys)
+            result[k] = map.String(k) ?? "";
+        return result;
+    }
+
+    public void RejectUnknownKeys(InputErrors errors)
+    {
+        foreach (var pair in Node.Children)
+        {
+            var key = ((YamlScalarNode)pair.Key).Value ?? "";
+            if (!_read.Contains(key))
+                errors.Add(new InputException(YamlFile.At(File, pair.Key), $"{Name(key)}: unknown key"));
+        }
+    }
+
+    public InputException Error(YamlNode node, string key, string message) =>
+        new(YamlFile.At(File, node), $"{Name(key)}: {message}");
+
+    private string Name(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    private KeyValuePair<YamlNode, YamlNode>? Find(string key)
+    {
+        foreach (var pair in Node.Children)
+        {
+            if (pair.Key is YamlScalarNode { Value: var k } && k == key)
+                return pair;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace IoTopia.Certify.Harness.Model;
+
+public enum ScenarioKind
+{
+    Certification,
+    RigCheck,
+}

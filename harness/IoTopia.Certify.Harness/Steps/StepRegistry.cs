@@ -1,0 +1,36 @@
+using System.Reflection;
+
+namespace IoTopia.Certify.Harness.Steps;
+
+/// <summary>Every step class found in the given assemblies, by name.</summary>
+public sealed class StepRegistry
+{
+    private readonly Dictionary<string, (Type Type, StepAttribute Info)> _steps = new(StringComparer.Ordinal);
+
+    public StepRegistry(params Assembly[] assemblies)
+    {
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
+        {
+            if (type.IsAbstract || !typeof(IStep).IsAssignableFrom(type))
+                continue;
+            var info = type.GetCustomAttribute<StepAttribute>()
+                       ?? throw new InvalidOperationException($"step class {type.FullName} has no [Step] attribute");
+            if (!_steps.TryAdd(info.Name, (type, info)))
+                throw new InvalidOperationException($"two step classes are named '{info.Name}': {_steps[info.Name].Type.FullName} and {type.FullName}");
+        }
+    }
+
+    /// <summary>The harness's own steps.</summary>
+    public static StepRegistry Default { get; } = new(typeof(StepRegistry).Assembly);
+
+    public IEnumerable<(string Name, string Summary, Type Arguments)> All =>
+        _steps.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => (s.Key, s.Value.Info.Summary, Create(s.Key).ArgumentsType));
+
+    public bool Contains(string name) => _steps.ContainsKey(name);
+
+    public IStep Create(string name) =>
+        (IStep)Activator.CreateInstance(_steps[name].Type)!;
+
+    public IEnumerable<string> Names => _steps.Keys.Order(StringComparer.Ordinal);
+}
