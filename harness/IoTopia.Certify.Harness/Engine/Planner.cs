@@ -51,6 +51,10 @@ public static class Planner
         var missing = s.Needs.Where(n => !rig.Capabilities.Contains(n)).ToList();
         if (missing.Count > 0)
             return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' lacks {string.Join(", ", missing)}");
+        var absent = s.Artefacts.Where(a => s.Parameters.GetValueOrDefault(a) is not { Length: > 0 } file || !File.Exists(file)).ToList();
+        if (absent.Count > 0)
+            return (SkipReason.ArtefactMissing, string.Join("; ", absent.Select(a =>
+                $"{a}: {(s.Parameters.GetValueOrDefault(a) is { Length: > 0 } f ? $"no such file {f}" : "not supplied")} (--param {a}=FILE)")));
         return (null, null);
     }
 

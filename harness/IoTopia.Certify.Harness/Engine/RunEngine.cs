@@ -60,7 +60,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
         foreach (var p in inputs.Plan.Where(p => p.Skip is not null))
             journal.Append(new ScenarioSkipped { ScenarioId = p.Id, Reason = p.Skip!.Value, Detail = p.SkipDetail ?? "" });
 
-        return await ExecuteAsync(folder, journal, request, inputs, new Dictionary<string, ScenarioProgress>(), interrupted);
+        return await ExecuteAsync(folder, journal, request, inputs, new Dictionary<string, ScenarioProgress>(), interrupted, new HashSet<string>());
     }
 
     /// <summary>Continues a run whose process died: reaps its children, cleans up and retries the scenario in flight.</summary>
@@ -105,11 +105,14 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
         if (observer is not null)
             journal.Appended += observer.OnEvent;
         journal.Append(new RunResumed { Pid = Environment.ProcessId, TornBytesDropped = contents.TornBytes, ReapedPids = reaped });
-        return await ExecuteAsync(folder, journal, request, inputs, ScenarioProgress.From(contents.Events), interrupted);
+        var recorded = contents.Events.OfType<StepEnded>().SelectMany(e => e.Step.Evidence).Select(e => e.Path)
+            .Concat(contents.Events.OfType<EvidenceAdded>().Select(e => e.Evidence.Path))
+            .ToHashSet(StringComparer.Ordinal);
+        return await ExecuteAsync(folder, journal, request, inputs, ScenarioProgress.From(contents.Events), interrupted, recorded);
     }
 
     private async Task<RunOutcome> ExecuteAsync(RunFolder folder, Journal journal, RunRequest request, LoadedInputs inputs,
-        IReadOnlyDictionary<string, ScenarioProgress> progress, CancellationToken interrupted)
+        IReadOnlyDictionary<string, ScenarioProgress> progress, CancellationToken interrupted, IReadOnlySet<string> recordedEvidence)
     {
         await using var rig = kinds.Create(inputs.Rig);
         var run = new RunContext
@@ -149,7 +152,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
             if (state is null)
                 journal.Append(new ScenarioStarted { ScenarioId = scenario.Id });
             if (state?.InFlightAttempt is { } inFlight)
-                await executor.CleanUpInterruptedAttemptAsync(scenario, inFlight, state.LastSeq);
+                await executor.CleanUpInterruptedAttemptAsync(scenario, inFlight, state.LastSeq, recordedEvidence);
             var verdict = await executor.RunAsync(scenario, (state?.LastAttempt ?? 0) + 1, state?.CountedAttempts ?? 0);
             if (verdict is null)
             {

@@ -49,8 +49,9 @@ public sealed class ScenarioExecutor(RunContext run)
     }
 
     /// <summary>Runs a scenario's clean-up steps for an attempt that a killed harness left unfinished.</summary>
-    public async Task CleanUpInterruptedAttemptAsync(Scenario scenario, int attempt, int lastSeq)
+    public async Task CleanUpInterruptedAttemptAsync(Scenario scenario, int attempt, int lastSeq, IReadOnlySet<string> recordedEvidence)
     {
+        RecordPartialEvidence(scenario.Id, attempt, recordedEvidence);
         using var lifetime = new CancellationTokenSource();
         var context = new AttemptContext(run, scenario, attempt, lastSeq, lifetime.Token);
         var (verdict, reason) = await RunCleanupAsync(context);
@@ -64,6 +65,36 @@ public sealed class ScenarioExecutor(RunContext run)
                      + (verdict == Verdict.Pass ? "" : $" ({reason})"),
             Interrupted = true,
         });
+    }
+
+    /// <summary>Evidence files a killed harness was still writing: kept, hashed and linked to their step.</summary>
+    private void RecordPartialEvidence(string scenarioId, int attempt, IReadOnlySet<string> recorded)
+    {
+        var directory = Path.Combine(run.Folder.Evidence, scenarioId, $"attempt-{attempt}");
+        if (!Directory.Exists(directory))
+            return;
+        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+        {
+            var relative = run.Folder.Relative(file);
+            if (recorded.Contains(relative))
+                continue;
+            var entry = Integrity.ManifestWriter.Hash(run.Folder, relative);
+            var name = Path.GetFileName(file);
+            run.Journal.Append(new EvidenceAdded
+            {
+                ScenarioId = scenarioId,
+                Attempt = attempt,
+                StepSeq = int.TryParse(name.Split('-')[0], out var seq) ? seq : 0,
+                Evidence = new EvidenceRecord
+                {
+                    Path = relative,
+                    Sha256 = entry.Sha256,
+                    Size = entry.Size,
+                    Kind = "partial",
+                    MediaType = "application/octet-stream",
+                },
+            });
+        }
     }
 
     private async Task<AttemptOutcome> RunAttemptAsync(Scenario scenario, int n)

@@ -34,8 +34,7 @@ public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, stri
                     if (!properties.TryGetValue(key, out var property))
                     {
                         var known = string.Join(", ", properties.Keys.Order());
-                        throw Error(mapping.Children[new YamlScalarNode(key)], $"{path}.{key}",
-                            $"unknown argument; known: {(known.Length == 0 ? "none" : known)}");
+                        throw new InputException(map.LocationOf(key), $"{path}.{key}: unknown argument; known: {(known.Length == 0 ? "none" : known)}");
                     }
                     property.SetValue(target, Convert(property.PropertyType, map.Get(key)!, $"{path}.{key}"));
                 }

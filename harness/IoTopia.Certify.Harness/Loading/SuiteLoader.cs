@@ -140,13 +140,17 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
                 parameters[k] = v;
         }
 
+        var artefacts = map.StringList("artefacts");
+        foreach (var a in artefacts.Where(a => !parameters.ContainsKey(a)))
+            errors.Add(new InputException(map.LocationOf("artefacts"), $"artefacts: '{a}' is not a parameter of this scenario; declare it under parameters: with an empty default"));
+
         var timeout = map.Duration("timeout") ?? TimeSpan.FromMinutes(10);
         var retries = map.Int("retries") ?? 0;
         if (retries is < 0 or > 10)
             errors.Add(new InputException(map.LocationOf("retries"), "retries: must be 0..10"));
         var continues = map.String("continues");
         var steps = LoadSteps(map, "steps", parameters, errors);
-        if (steps.Count == 0)
+        if ((map.Get("steps") as YamlSequenceNode)?.Children.Count is null or 0)
             errors.Add(new InputException(map.Location, "steps: a scenario needs at least one step"));
         var cleanup = LoadSteps(map, "cleanup", parameters, errors);
         map.RejectUnknownKeys(errors);
@@ -158,6 +162,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             Kind = kind,
             Requirements = requirements,
             Needs = needs,
+            Artefacts = artefacts,
             Steps = steps,
             Cleanup = cleanup,
             Timeout = timeout,

@@ -8,6 +8,9 @@ public sealed record Scenario
     public ScenarioKind Kind { get; init; } = ScenarioKind.Certification;
     public IReadOnlyList<string> Requirements { get; init; } = [];
     public IReadOnlyList<string> Needs { get; init; } = [];
+
+    /// <summary>Parameters that must name an existing file (a signed image, a voucher); otherwise skipped (artefact-missing).</summary>
+    public IReadOnlyList<string> Artefacts { get; init; } = [];
     public IReadOnlyList<StepCall> Steps { get; init; } = [];
     public IReadOnlyList<StepCall> Cleanup { get; init; } = [];
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
