@@ -9,6 +9,7 @@ root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(SignCommand.Create());
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(LintCommand.Create());
+root.Subcommands.Add(InitStatementCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -11,7 +11,8 @@ public static class ListCommand
 {
     public static Command Create()
     {
-        var list = new Command("list", "List scenarios, steps or the rig");
+        var list = new Command("list", "List scenarios, steps, requirements or the rig");
+        list.Subcommands.Add(ListRequirementsCommand.Create());
 
         var rig = CommonOptions.Rig();
         var suite = CommonOptions.Suite();

@@ -1,4 +1,5 @@
 using IoTopia.Certify.Harness.Catalogue;
+using IoTopia.Certify.Harness.Declarations;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Harness.Records;
@@ -6,10 +7,33 @@ using IoTopia.Certify.Harness.Steps;
 
 namespace IoTopia.Certify.Harness.Engine;
 
-/// <summary>Everything a run reads before it touches a device: rig, catalogue, suites, and the plan.</summary>
-public sealed record LoadedInputs(RigDescription Rig, RequirementCatalogue Catalogue, Suite Suite, IReadOnlyList<PlannedScenario> Plan)
+/// <summary>Everything a run reads before it touches a device: rig, catalogue, declarations, suites, and the plan.</summary>
+public sealed record LoadedInputs(
+    RigDescription Rig,
+    RequirementCatalogue Catalogue,
+    RunDeclarations Declarations,
+    Suite Suite,
+    IReadOnlyList<PlannedScenario> Plan,
+    string? StatementFile,
+    string? DecisionsFile)
 {
     public static string CataloguePath(string projectRoot) => Path.Combine(projectRoot, "suites", "requirements.yaml");
+
+    public static string FrameworksPath(string projectRoot) => Path.Combine(projectRoot, "suites", "frameworks");
+
+    /// <summary>The catalogue with every cross-reference checked against the framework files.</summary>
+    public static (RequirementCatalogue Catalogue, IReadOnlyDictionary<string, Framework> Frameworks) LoadCatalogue(string projectRoot)
+    {
+        var path = CataloguePath(projectRoot);
+        if (!File.Exists(path))
+            return (RequirementCatalogue.Empty, new Dictionary<string, Framework>());
+        var catalogue = RequirementCatalogue.Load(path);
+        var frameworks = FrameworkLoader.LoadAll(FrameworksPath(projectRoot));
+        var problems = ReferenceCheck.Problems(catalogue, frameworks);
+        if (problems.Count > 0)
+            throw new InputException(string.Join(Environment.NewLine, problems));
+        return (catalogue, frameworks);
+    }
 
     /// <exception cref="InputException">any bad input, with file, line, column and key</exception>
     public static LoadedInputs Load(RunRequest request, StepRegistry steps, RigKinds kinds)
@@ -24,43 +48,64 @@ public sealed record LoadedInputs(RigDescription Rig, RequirementCatalogue Catal
         {
             errors.Add(e);
         }
-        var cataloguePath = CataloguePath(request.ProjectRoot);
-        var catalogue = File.Exists(cataloguePath) ? RequirementCatalogue.Load(cataloguePath) : RequirementCatalogue.Empty;
+        var (catalogue, _) = LoadCatalogue(request.ProjectRoot);
         if (!RequirementCatalogue.Tiers.Contains(request.Tier))
             errors.Add($"--tier '{request.Tier}': must be T1, T2 or T3");
         if (request.Personality is not null && rig is { SupportsPersonalities: false })
             errors.Add($"--personality: rig '{rig.Name}' ({rig.File}) is of kind '{rig.Kind}'; personalities exist only on the virtual rig");
-        foreach (var (flag, file) in new[] { ("--statement", request.Statement), ("--decisions", request.Decisions) })
+
+        var statementFile = request.Statement ?? rig?.Statement;
+        var decisionsFile = request.Decisions ?? rig?.Decisions;
+        var statement = ConformanceStatement.None;
+        var decisions = new Dictionary<string, AssessorDecision>() as IReadOnlyDictionary<string, AssessorDecision>;
+        try
         {
-            if (file is not null && !File.Exists(file))
-                errors.Add($"{flag} {file}: no such file");
+            if (statementFile is not null)
+                statement = StatementLoader.Load(statementFile, catalogue);
         }
+        catch (InputException e)
+        {
+            errors.Add(e);
+        }
+        try
+        {
+            if (decisionsFile is not null)
+                decisions = DecisionsLoader.Load(decisionsFile, catalogue);
+        }
+        catch (InputException e)
+        {
+            errors.Add(e);
+        }
+
         Suite? suite = null;
         try
         {
             var known = catalogue.Requirements.Count > 0 ? catalogue.ById.Keys.ToHashSet(StringComparer.Ordinal) : null;
-            suite = new SuiteLoader(steps, known).Load(request.Suites, request.Parameters);
+            suite = new SuiteLoader(steps, known, statement.AsParameters()).Load(request.Suites, request.Parameters);
         }
         catch (InputException e)
         {
             errors.Add(e);
         }
         errors.ThrowIfAny();
-        var plan = Planner.Plan(suite!, catalogue, rig!, request.Filter, request.Tier);
-        return new LoadedInputs(rig!, catalogue, suite!, plan);
+        var declarations = new RunDeclarations(statement, decisions);
+        var plan = Planner.Plan(suite!, catalogue, declarations, rig!, request.Filter, request.Tier);
+        return new LoadedInputs(rig!, catalogue, declarations, suite!, plan, statementFile, decisionsFile);
     }
 
     /// <summary>The files whose content the run depends on, with the role of each.</summary>
-    public IEnumerable<(string Path, string Role)> InputFiles(RunRequest request)
+    public IEnumerable<(string Path, string Role)> InputFiles()
     {
         yield return (Rig.File, "rig");
         foreach (var f in Suite.Files)
             yield return (f, "suite");
         if (Catalogue.File is { } c)
             yield return (c, "catalogue");
-        if (request.Statement is { } s)
+        if (StatementFile is { } s)
             yield return (s, "statement");
-        if (request.Decisions is { } d)
+        if (DecisionsFile is { } d)
             yield return (d, "decisions");
+        foreach (var doc in Declarations.Decisions.Values.SelectMany(x => x.Documents).Select(x => x.Path).Distinct())
+            yield return (doc, "document");
     }
 }

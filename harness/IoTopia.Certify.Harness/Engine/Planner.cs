@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IoTopia.Certify.Harness.Catalogue;
+using IoTopia.Certify.Harness.Declarations;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Harness.Records;
@@ -10,7 +11,7 @@ namespace IoTopia.Certify.Harness.Engine;
 /// <summary>Decides, before anything runs, which scenarios run and why each other one is skipped.</summary>
 public static class Planner
 {
-    public static IReadOnlyList<PlannedScenario> Plan(Suite suite, RequirementCatalogue catalogue, RigDescription rig, string? filter, string tier)
+    public static IReadOnlyList<PlannedScenario> Plan(Suite suite, RequirementCatalogue catalogue, RunDeclarations declarations, RigDescription rig, string? filter, string tier)
     {
         var patterns = ParseFilter(filter);
         if (patterns.Count > 0 && !suite.Scenarios.Any(s => Matches(s, catalogue, patterns)))
@@ -20,7 +21,7 @@ public static class Planner
         var byId = new Dictionary<string, PlannedScenario>(StringComparer.Ordinal);
         foreach (var s in suite.Scenarios)
         {
-            var (skip, detail) = Decide(s, catalogue, rig, patterns, tier);
+            var (skip, detail) = Decide(s, catalogue, declarations, rig, patterns, tier);
             if (skip is null && s.Continues is { } previous && byId.TryGetValue(previous, out var before) && before.Skip is { } inherited)
                 (skip, detail) = (inherited, $"continues '{previous}', which is skipped ({before.SkipDetail})");
             var planned = new PlannedScenario
@@ -38,7 +39,7 @@ public static class Planner
         return plan;
     }
 
-    private static (SkipReason?, string?) Decide(Scenario s, RequirementCatalogue catalogue, RigDescription rig, IReadOnlyList<Regex> patterns, string tier)
+    private static (SkipReason?, string?) Decide(Scenario s, RequirementCatalogue catalogue, RunDeclarations declarations, RigDescription rig, IReadOnlyList<Regex> patterns, string tier)
     {
         if (patterns.Count > 0 && !Matches(s, catalogue, patterns))
             return (SkipReason.Filtered, "not selected by --filter");
@@ -47,10 +48,15 @@ public static class Planner
             var known = s.Requirements.Select(id => catalogue.ById.GetValueOrDefault(id)).OfType<Requirement>().ToList();
             if (known.Count == s.Requirements.Count && known.All(r => !RequirementCatalogue.AppliesAt(r, tier)))
                 return (SkipReason.NotApplicable, $"its requirements are above the target tier {tier}: {string.Join(", ", known.Select(r => $"{r.Id} ({r.Tier})"))}");
+            var declared = s.Requirements.Select(declarations.DeclarationFor).ToList();
+            if (declared.All(d => d?.Support == Support.NotApplicable))
+                return (SkipReason.NotApplicable, "the conformance statement declares " + string.Join("; ", declared.Select(d => $"{d!.RequirementId} not applicable: {d.Justification}")));
         }
         var missing = s.Needs.Where(n => !rig.Capabilities.Contains(n)).ToList();
         if (missing.Count > 0)
             return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' lacks {string.Join(", ", missing)}");
+        if (s.MissingIxit.Count > 0)
+            return (SkipReason.ArtefactMissing, $"the conformance statement gives no IXIT fact {string.Join(", ", s.MissingIxit)} (--statement FILE, ixit:)");
         var absent = s.Artefacts.Where(a => s.Parameters.GetValueOrDefault(a) is not { Length: > 0 } file || !File.Exists(file)).ToList();
         if (absent.Count > 0)
             return (SkipReason.ArtefactMissing, string.Join("; ", absent.Select(a =>

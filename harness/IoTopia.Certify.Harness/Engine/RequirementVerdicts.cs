@@ -1,34 +1,52 @@
 using IoTopia.Certify.Harness.Catalogue;
+using IoTopia.Certify.Harness.Declarations;
 using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Verdicts;
 
 namespace IoTopia.Certify.Harness.Engine;
 
-/// <summary>A requirement's verdict from its scenarios' verdicts, by the rules of CONTRACTS.md.</summary>
+/// <summary>
+/// A requirement's verdict from its scenarios' verdicts and, for review requirements, the assessor's
+/// decision, by the rules of CONTRACTS.md. The manufacturer's declaration never makes a verdict; only
+/// "not applicable", with its justification, makes the requirement skipped.
+/// </summary>
 public static class RequirementVerdicts
 {
-    public static RequirementResult Derive(Requirement requirement, string tier, IReadOnlyList<ScenarioResult> scenarios)
+    public static RequirementResult Derive(Requirement requirement, string tier, IReadOnlyList<ScenarioResult> scenarios, RunDeclarations? declarations = null)
     {
+        declarations ??= RunDeclarations.None;
         var mine = scenarios.Where(s => s.Kind == ScenarioKind.Certification && s.Requirements.Contains(requirement.Id)).ToList();
         var ids = mine.Select(s => s.Id).ToList();
-        if (!RequirementCatalogue.AppliesAt(requirement, tier))
-            return Skipped(requirement, ids, SkipReason.NotApplicable, $"not-applicable: tier {requirement.Tier} is above the target tier {tier}");
+        var declaration = declarations.DeclarationFor(requirement.Id);
+        var decision = declarations.DecisionFor(requirement.Id);
+        ReviewResult? review = requirement.Verification == Verification.Test && declaration is null
+            ? null
+            : new ReviewResult { Statement = declaration?.Describe(), Decision = decision?.Describe() };
 
-        var test = TestVerdict(requirement, mine);
+        if (!RequirementCatalogue.AppliesAt(requirement, tier))
+            return Skipped(requirement, ids, SkipReason.NotApplicable, $"not-applicable: tier {requirement.Tier} is above the target tier {tier}") with { Review = review };
+        if (declaration?.Support == Support.NotApplicable)
+            return Skipped(requirement, ids, SkipReason.NotApplicable, $"not-applicable: {declaration.Describe()}") with { Review = review };
+
+        var test = TestVerdict(requirement, mine) with { Review = review };
         if (requirement.Verification == Verification.Test)
             return test;
-        // review: an assessor's decision makes the verdict; none yet means it is awaited
-        var review = (Verdict: Verdict.Inconclusive, Reason: "awaiting assessor review");
+
+        var (reviewVerdict, reviewReason) = decision is null
+            ? (Verdict.Inconclusive, "awaiting assessor review")
+            : (decision.Verdict, $"assessor decision: {decision.Describe()}");
         if (requirement.Verification == Verification.Review)
-            return new RequirementResult { Id = requirement.Id, Verdict = review.Verdict, Reason = review.Reason, Scenarios = ids, Review = new ReviewResult() };
-        var both = VerdictOrder.Worst(test.Verdict, review.Verdict);
+            return new RequirementResult { Id = requirement.Id, Verdict = reviewVerdict, Reason = reviewReason, Scenarios = ids, Review = review };
+        var both = VerdictOrder.Worst(test.Verdict, reviewVerdict);
+        // the test half not run (for a reason other than not-applicable) keeps a review pass from passing the requirement
+        if (both == Verdict.Pass && test.Verdict == Verdict.Skipped && test.SkipReason != SkipReason.NotApplicable)
+            both = Verdict.Inconclusive;
         return test with
         {
             Verdict = both,
-            Reason = $"test: {test.Reason}; review: {review.Reason}",
+            Reason = $"test: {test.Reason}; review: {reviewReason}",
             SkipReason = both == Verdict.Skipped ? test.SkipReason : null,
-            Review = new ReviewResult(),
         };
     }
 

@@ -1,4 +1,5 @@
 using IoTopia.Certify.Harness.Catalogue;
+using IoTopia.Certify.Harness.Declarations;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Verdicts;
 
@@ -7,7 +8,7 @@ namespace IoTopia.Certify.Harness.Engine;
 /// <summary>Derives results.json from the journal alone (plus the catalogue the run used).</summary>
 public static class ResultsBuilder
 {
-    public static RunResults Build(IReadOnlyList<JournalEvent> events, RequirementCatalogue catalogue)
+    public static RunResults Build(IReadOnlyList<JournalEvent> events, RequirementCatalogue catalogue, RunDeclarations declarations)
     {
         var start = events.OfType<RunStarted>().FirstOrDefault()
                     ?? throw new InvalidDataException("the journal has no run-started event");
@@ -77,7 +78,7 @@ public static class ResultsBuilder
         }).ToList();
 
         var tier = start.Run.Tier;
-        var requirements = catalogue.Requirements.Select(r => RequirementVerdicts.Derive(r, tier, scenarios)).ToList();
+        var requirements = catalogue.Requirements.Select(r => RequirementVerdicts.Derive(r, tier, scenarios, declarations)).ToList();
         var judged = requirements.Where(r => r.Verdict != Verdict.Skipped).ToList();
         var tierVerdict = judged.Count == 0
             ? new TierVerdict { Target = tier, Verdict = Verdict.Skipped, Reason = "no requirement was evaluated in this run" }

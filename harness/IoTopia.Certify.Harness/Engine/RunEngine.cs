@@ -22,7 +22,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
     {
         var started = DateTimeOffset.UtcNow;
         var folder = CreateFolder(request, inputs.Rig, started);
-        var copied = CopyInputs(folder, inputs.InputFiles(request));
+        var copied = CopyInputs(folder, inputs.InputFiles());
         using var journal = Journal.Create(folder.Journal);
         if (observer is not null)
             journal.Appended += observer.OnEvent;
@@ -50,8 +50,8 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
                 Suites = request.Suites,
                 Filter = request.Filter,
                 Tier = request.Tier,
-                Statement = request.Statement,
-                Decisions = request.Decisions,
+                Statement = inputs.StatementFile,
+                Decisions = inputs.DecisionsFile,
                 Parameters = request.Parameters,
                 Personality = request.Personality,
                 SignKey = request.SignKey,
@@ -166,7 +166,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
         else
             journal.Append(new RunEnded());
 
-        var results = ResultsBuilder.Build(JournalReader.Read(folder.Journal).Events, inputs.Catalogue);
+        var results = ResultsBuilder.Build(JournalReader.Read(folder.Journal).Events, inputs.Catalogue, inputs.Declarations);
         await File.WriteAllTextAsync(folder.Results, JsonSerializer.Serialize(results, Json.Indented), CancellationToken.None);
         ManifestWriter.Write(folder, results.Run.Id);
         if (request.SignKey is { } key)

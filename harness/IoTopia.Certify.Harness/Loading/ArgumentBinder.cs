@@ -141,7 +141,9 @@ public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, stri
         if (node is not YamlScalarNode scalar)
             throw Error(node, path, "expected a single value");
         return ParameterValues.Substitute(scalar.Value ?? "", parameters,
-            name => throw Error(node, path, $"unknown parameter '${{{name}}}'; declare it under parameters:"));
+            name => throw Error(node, path, name.StartsWith("ixit.", StringComparison.Ordinal)
+                ? $"'${{{name}}}' is an IXIT fact; list '{name[5..]}' under the scenario's ixit:"
+                : $"unknown parameter '${{{name}}}'; declare it under parameters:"));
     }
 
     private static bool IsStringDictionary(Type type) =>

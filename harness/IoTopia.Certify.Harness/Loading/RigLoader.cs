@@ -29,6 +29,10 @@ public static class RigLoader
             };
             d.RejectUnknownKeys(errors);
         }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        string? Relative(string key) => map.String(key) is { Length: > 0 } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
+        var statement = Relative("statement");
+        var decisions = Relative("decisions");
         map.RejectUnknownKeys(errors);
         errors.ThrowIfAny();
         return new RigDescription
@@ -40,6 +44,8 @@ public static class RigLoader
             Capabilities = capabilities,
             Dut = dut,
             SupportsPersonalities = kind == "virtual",
+            Statement = statement,
+            Decisions = decisions,
         };
     }
 }

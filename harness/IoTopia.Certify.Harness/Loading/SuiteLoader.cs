@@ -9,7 +9,8 @@ namespace IoTopia.Certify.Harness.Loading;
 /// Loads scenario files. Every problem — unknown keys, unknown steps, bad arguments, duplicate IDs,
 /// unknown parameters — is collected with file, line, column and key, and reported together.
 /// </summary>
-public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>? knownRequirements = null)
+public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>? knownRequirements = null,
+    IReadOnlyDictionary<string, string>? ambientParameters = null)
 {
     /// <summary>Files under a suite folder that are not scenario files.</summary>
     public static bool IsCatalogueFile(string path) =>
@@ -66,7 +67,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
                 errors.Add($"{s.Location}: continues: '{previous}' is not a scenario that runs before this one");
         }
 
-        var declared = scenarios.SelectMany(s => s.Parameters.Keys).ToHashSet(StringComparer.Ordinal);
+        var declared = scenarios.SelectMany(s => s.Parameters.Keys).Where(k => !k.StartsWith("ixit.", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in parameterOverrides.Keys.Where(k => !declared.Contains(k)))
             errors.Add($"--param {name}: no loaded scenario declares a parameter '{name}'");
 
@@ -131,7 +132,16 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
         foreach (var need in needs.Where(n => !Capabilities.Known.Contains(n)))
             errors.Add(new InputException(map.LocationOf("needs"), $"needs: '{need}' is not a rig capability; known: {string.Join(", ", Capabilities.Known.Order())}"));
 
-        var parameters = new Dictionary<string, string>(fileParameters, StringComparer.Ordinal);
+        // IXIT facts from the conformance statement, for the scenarios that list them under ixit:
+        var ixit = map.StringList("ixit");
+        foreach (var name in ixit.Where(n => !Declarations.IxitFacts.Known.ContainsKey(n)))
+            errors.Add(new InputException(map.LocationOf("ixit"), $"ixit: '{name}' is not a known IXIT fact; known: {string.Join(", ", Declarations.IxitFacts.Known.Keys)}"));
+        var ambient = ambientParameters ?? new Dictionary<string, string>();
+        var missingIxit = ixit.Where(n => !ambient.ContainsKey($"ixit.{n}")).ToList();
+        var parameters = ixit.Where(n => ambient.ContainsKey($"ixit.{n}"))
+            .ToDictionary(n => $"ixit.{n}", n => ambient[$"ixit.{n}"], StringComparer.Ordinal);
+        foreach (var (k, v) in fileParameters)
+            parameters[k] = v;
         foreach (var (k, v) in map.StringMap("parameters"))
             parameters[k] = v;
         foreach (var k in parameters.Keys.ToList())
@@ -149,10 +159,16 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
         if (retries is < 0 or > 10)
             errors.Add(new InputException(map.LocationOf("retries"), "retries: must be 0..10"));
         var continues = map.String("continues");
-        var steps = LoadSteps(map, "steps", parameters, errors);
+        // without its IXIT facts the scenario is skipped, so its steps are not bound
+        var steps = missingIxit.Count == 0 ? LoadSteps(map, "steps", parameters, errors) : [];
         if ((map.Get("steps") as YamlSequenceNode)?.Children.Count is null or 0)
             errors.Add(new InputException(map.Location, "steps: a scenario needs at least one step"));
-        var cleanup = LoadSteps(map, "cleanup", parameters, errors);
+        var cleanup = missingIxit.Count == 0 ? LoadSteps(map, "cleanup", parameters, errors) : [];
+        if (missingIxit.Count > 0)
+        {
+            map.Get("steps");
+            map.Get("cleanup");
+        }
         map.RejectUnknownKeys(errors);
 
         return new Scenario
@@ -163,6 +179,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             Requirements = requirements,
             Needs = needs,
             Artefacts = artefacts,
+            MissingIxit = missingIxit,
             Steps = steps,
             Cleanup = cleanup,
             Timeout = timeout,

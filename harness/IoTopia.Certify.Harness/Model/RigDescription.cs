@@ -10,6 +10,11 @@ public sealed record RigDescription
     public IReadOnlyList<string> Capabilities { get; init; } = [];
     public DutDescription Dut { get; init; } = new();
     public bool SupportsPersonalities { get; init; }
+
+    /// <summary>The DUT's conformance statement and assessor decisions, used when the command line names none.</summary>
+    public string? Statement { get; init; }
+
+    public string? Decisions { get; init; }
 }
 
 public sealed record DutDescription

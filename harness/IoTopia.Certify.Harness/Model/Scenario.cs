@@ -11,6 +11,9 @@ public sealed record Scenario
 
     /// <summary>Parameters that must name an existing file (a signed image, a voucher); otherwise skipped (artefact-missing).</summary>
     public IReadOnlyList<string> Artefacts { get; init; } = [];
+
+    /// <summary>IXIT facts the scenario reads (<c>${ixit.name}</c>) that the conformance statement does not give: skipped (artefact-missing).</summary>
+    public IReadOnlyList<string> MissingIxit { get; init; } = [];
     public IReadOnlyList<StepCall> Steps { get; init; } = [];
     public IReadOnlyList<StepCall> Cleanup { get; init; } = [];
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);

@@ -1,0 +1,16 @@
+namespace IoTopia.Certify.Harness.Declarations;
+
+/// <summary>The manufacturer's conformance statement (ICS/IXIT style): declarations per requirement, and IXIT facts.</summary>
+public sealed record ConformanceStatement(
+    string File,
+    string Manufacturer,
+    string Product,
+    IReadOnlyDictionary<string, Declaration> Declarations,
+    IReadOnlyDictionary<string, string> Ixit)
+{
+    public static ConformanceStatement None { get; } = new("", "", "", new Dictionary<string, Declaration>(), new Dictionary<string, string>());
+
+    /// <summary>IXIT facts as scenario parameters: <c>ixit.open-ports</c> and so on.</summary>
+    public IReadOnlyDictionary<string, string> AsParameters() =>
+        Ixit.ToDictionary(kv => $"ixit.{kv.Key}", kv => kv.Value, StringComparer.Ordinal);
+}
