@@ -47,7 +47,7 @@ public static class ListCommand
             var root = ProjectRoot.Find();
             try
             {
-                var d = RigLoader.Load(CommonOptions.RigOrDefault(result.GetValue(rigOnly), root), Composition.RigKinds.Names);
+                var d = RigLoader.Load(CommonOptions.RigOrDefault(result.GetValue(rigOnly), root), Composition.RigKinds);
                 Console.WriteLine($"rig {d.Name} ({d.File}), kind {d.Kind}");
                 Console.WriteLine($"dut: model {d.Dut.Model}, serial {d.Dut.Serial}, firmware {d.Dut.Firmware}");
                 Console.WriteLine($"capabilities: {(d.Capabilities.Count == 0 ? "none" : string.Join(", ", d.Capabilities))}");

@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class RigLoaderTests
     {
         using var temp = new TempFolder();
         var file = temp.File("rig.yaml", "name: bench\nkind: teleporter\ncapabilities: [serial, x-ray]\npower: {}\n");
-        var e = Assert.Throws<InputException>(() => RigLoader.Load(file, ["in-process"]))!;
+        var e = Assert.Throws<InputException>(() => RigLoader.Load(file, new RigKinds()))!;
         Assert.That(e.Message, Does.Contain($"{file}:2:1: kind: 'teleporter'")
             .And.Contain($"{file}:3:1: capabilities: 'x-ray'")
             .And.Contain($"{file}:4:1: power: unknown key"));
@@ -20,14 +21,14 @@ public sealed class RigLoaderTests
     [Test]
     public void MissingFileIsNamed()
     {
-        var e = Assert.Throws<InputException>(() => RigLoader.Load("/nonexistent/rig.yaml", ["in-process"]))!;
+        var e = Assert.Throws<InputException>(() => RigLoader.Load("/nonexistent/rig.yaml", new RigKinds()))!;
         Assert.That(e.Message, Does.Contain("/nonexistent/rig.yaml: no such file"));
     }
 
     [Test]
     public void TheDefaultRigLoads()
     {
-        var rig = RigLoader.Load(Path.Combine(Repo.Root, "rigs", "virtual.yaml"), ["in-process", "virtual", "netns"]);
+        var rig = RigLoader.Load(Path.Combine(Repo.Root, "rigs", "virtual.yaml"), new RigKinds());
         Assert.That(rig.Name, Is.EqualTo("virtual"));
     }
 }

@@ -7,8 +7,7 @@ namespace IoTopia.Certify.Harness.Engine;
 /// <summary>One attempt of one scenario: its activities, its child processes and its step numbering.</summary>
 public sealed class AttemptContext
 {
-    private readonly List<OwnedProcess> _processes = [];
-    private readonly Lock _lock = new();
+    private readonly ProcessGroup _processes;
     private int _lastSeq;
 
     internal AttemptContext(RunContext run, Scenario scenario, int attempt, int lastSeq, CancellationToken lifetime)
@@ -19,6 +18,7 @@ public sealed class AttemptContext
         _lastSeq = lastSeq;
         Lifetime = lifetime;
         Activities = new ActivitySet(run.Journal, scenario.Id, attempt, lifetime);
+        _processes = new ProcessGroup(run.Journal, scenario.Id);
         Random = new Random(unchecked((int)((run.Seed * 31 + StableHash(scenario.Id)) * 31 + attempt)));
     }
 
@@ -36,25 +36,9 @@ public sealed class AttemptContext
     internal int NextSeq() => Interlocked.Increment(ref _lastSeq);
 
     /// <summary>Starts a child process owned by this attempt: journaled, and killed and reaped when the attempt ends.</summary>
-    public OwnedProcess StartProcess(ProcessStartInfo info)
-    {
-        var process = OwnedProcess.Start(info, Run.Journal, Scenario.Id);
-        lock (_lock)
-            _processes.Add(process);
-        return process;
-    }
+    public OwnedProcess StartProcess(ProcessStartInfo info) => _processes.Start(info);
 
-    internal async Task ReapProcessesAsync()
-    {
-        List<OwnedProcess> all;
-        lock (_lock)
-        {
-            all = [.. _processes];
-            _processes.Clear();
-        }
-        foreach (var process in all)
-            await process.DisposeAsync();
-    }
+    internal Task ReapProcessesAsync() => _processes.ReapAsync();
 
     private static int StableHash(string s)
     {

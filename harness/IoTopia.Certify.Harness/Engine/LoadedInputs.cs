@@ -42,7 +42,7 @@ public sealed record LoadedInputs(
         RigDescription? rig = null;
         try
         {
-            rig = RigLoader.Load(request.RigFile, kinds.Names);
+            rig = RigLoader.Load(request.RigFile, kinds);
         }
         catch (InputException e)
         {

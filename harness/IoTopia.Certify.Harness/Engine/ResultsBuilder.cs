@@ -17,6 +17,8 @@ public static class ResultsBuilder
         var skipped = new Dictionary<string, ScenarioSkipped>(StringComparer.Ordinal);
         var lateEvidence = new List<EvidenceAdded>();
         DateTimeOffset? runEnded = null;
+        int? slot = null;
+        var runEvidence = new List<EvidenceRecord>();
         var interrupted = false;
 
         foreach (var e in events)
@@ -32,8 +34,14 @@ public static class ResultsBuilder
                 case StepEnded s when attempts.TryGetValue((s.ScenarioId, s.Attempt), out var b):
                     b.Steps.Add(s.Step);
                     break;
+                case EvidenceAdded { ScenarioId: EvidenceStore.RunScope } x:
+                    runEvidence.Add(x.Evidence);
+                    break;
                 case EvidenceAdded x:
                     lateEvidence.Add(x);
+                    break;
+                case RigStarted r:
+                    slot = r.Slot ?? slot;
                     break;
                 case AttemptEnded a when attempts.TryGetValue((a.ScenarioId, a.Attempt), out var b):
                     b.End = a;
@@ -92,7 +100,8 @@ public static class ResultsBuilder
 
         return new RunResults
         {
-            Run = start.Run with { Ended = runEnded },
+            Run = start.Run with { Ended = runEnded, Slot = slot ?? start.Run.Slot },
+            RunEvidence = runEvidence,
             Catalogue = new CatalogueSnapshot { File = catalogue.File, Pillars = catalogue.Pillars, Requirements = catalogue.Requirements },
             Scenarios = scenarios,
             Requirements = requirements,

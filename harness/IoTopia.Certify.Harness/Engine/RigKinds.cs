@@ -1,22 +1,21 @@
-using IoTopia.Certify.Harness.Model;
-
 namespace IoTopia.Certify.Harness.Engine;
 
-/// <summary>The rig kinds this build knows (<c>kind:</c> in a rig file) and how to make each one's runtime.</summary>
+/// <summary>The rig kinds this build knows, by the name rig files use under <c>kind:</c>.</summary>
 public sealed class RigKinds
 {
-    private readonly Dictionary<string, Func<RigDescription, RigRuntime>> _kinds = new(StringComparer.Ordinal)
-    {
-        ["in-process"] = d => new InProcessRig(d),
-    };
+    private readonly Dictionary<string, RigKind> _kinds = new(StringComparer.Ordinal);
+
+    public RigKinds() => Add(new InProcessRigKind());
 
     public IEnumerable<string> Names => _kinds.Keys;
 
-    public RigKinds Add(string kind, Func<RigDescription, RigRuntime> create)
+    public RigKinds Add(RigKind kind)
     {
-        _kinds[kind] = create;
+        _kinds[kind.Name] = kind;
         return this;
     }
 
-    public RigRuntime Create(RigDescription description) => _kinds[description.Kind](description);
+    public RigKind? Find(string name) => _kinds.GetValueOrDefault(name);
+
+    public RigRuntime Create(Model.RigDescription description) => _kinds[description.Kind].Create(description);
 }

@@ -30,5 +30,5 @@ public abstract class RigRuntime : IAsyncDisposable
     }
 }
 
-/// <summary>A rig with no device and no drivers: runs the in-process self-test steps.</summary>
+/// <summary>The runtime of an in-process rig: nothing to start, nothing to restore.</summary>
 public sealed class InProcessRig(RigDescription description) : RigRuntime(description);

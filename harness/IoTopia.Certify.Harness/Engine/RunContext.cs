@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using IoTopia.Certify.Harness.Processes;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Steps;
 
@@ -6,6 +8,9 @@ namespace IoTopia.Certify.Harness.Engine;
 /// <summary>What every scenario of one run shares: the run folder, journal, evidence store, rig and seed.</summary>
 public sealed class RunContext
 {
+    private ProcessGroup? _processes;
+    private int _runEvidenceSeq;
+
     public required RunFolder Folder { get; init; }
     public required Journal Journal { get; init; }
     public required EvidenceStore Evidence { get; init; }
@@ -16,4 +21,23 @@ public sealed class RunContext
 
     /// <summary>Cancelled on Ctrl-C or SIGTERM: the run stops after cleanup and can be resumed.</summary>
     public CancellationToken Interrupted { get; init; }
+
+    private ProcessGroup Processes => _processes ??= new ProcessGroup(Journal, null);
+
+    /// <summary>Starts a child process that lives as long as the run (socat, the device, a lab service): journaled, reaped at the end.</summary>
+    public OwnedProcess StartProcess(ProcessStartInfo info) => Processes.Start(info);
+
+    internal Task ReapProcessesAsync() => _processes?.ReapAsync() ?? Task.CompletedTask;
+
+    /// <summary>Opens a run-long evidence file under <c>evidence/_run/</c> (lab service logs, continuous serial).</summary>
+    public EvidenceFile CreateRunEvidence(string name, string extension, string kind, string mediaType)
+    {
+        var seq = Interlocked.Increment(ref _runEvidenceSeq);
+        return Evidence.Create(EvidenceStore.RunScope, 0, seq, name, null, extension, kind, mediaType,
+            record => Journal.Append(new EvidenceAdded { ScenarioId = EvidenceStore.RunScope, StepSeq = seq, Evidence = record }));
+    }
+
+    /// <summary>Records what the rig chose when it started (its address slot, device identity, tool paths).</summary>
+    public void RecordRig(int? slot, System.Text.Json.Nodes.JsonObject? details = null) =>
+        Journal.Append(new RigStarted { Slot = slot, Details = details });
 }

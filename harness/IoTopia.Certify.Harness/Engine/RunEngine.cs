@@ -114,7 +114,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
     private async Task<RunOutcome> ExecuteAsync(RunFolder folder, Journal journal, RunRequest request, LoadedInputs inputs,
         IReadOnlyDictionary<string, ScenarioProgress> progress, CancellationToken interrupted, IReadOnlySet<string> recordedEvidence)
     {
-        await using var rig = kinds.Create(inputs.Rig);
+        var rig = kinds.Create(inputs.Rig);
         var run = new RunContext
         {
             Folder = folder,
@@ -126,39 +126,16 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
             Personality = request.Personality,
             Interrupted = interrupted,
         };
-        var executor = new ScenarioExecutor(run);
+        bool wasInterrupted;
         try
         {
-            await rig.StartAsync(run, interrupted);
+            wasInterrupted = await RunScenariosAsync(run, inputs, progress, recordedEvidence);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            executor.MarkBroken($"the rig did not start: {e.Message}");
-        }
-
-        var wasInterrupted = false;
-        var byId = inputs.Suite.Scenarios.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        foreach (var planned in inputs.Plan.Where(p => p.Skip is null))
-        {
-            if (interrupted.IsCancellationRequested)
-            {
-                wasInterrupted = true;
-                break;
-            }
-            var scenario = byId[planned.Id];
-            var state = progress.GetValueOrDefault(planned.Id);
-            if (state is { Ended: true })
-                continue;
-            if (state is null)
-                journal.Append(new ScenarioStarted { ScenarioId = scenario.Id });
-            if (state?.InFlightAttempt is { } inFlight)
-                await executor.CleanUpInterruptedAttemptAsync(scenario, inFlight, state.LastSeq, recordedEvidence);
-            var verdict = await executor.RunAsync(scenario, (state?.LastAttempt ?? 0) + 1, state?.CountedAttempts ?? 0);
-            if (verdict is null)
-            {
-                wasInterrupted = true;
-                break;
-            }
+            // the bench is wound down whatever happened: device, lab services, ptys, then any process left
+            await rig.DisposeAsync();
+            await run.ReapProcessesAsync();
         }
 
         if (wasInterrupted)
@@ -172,6 +149,39 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
         if (request.SignKey is { } key)
             ManifestSigner.Sign(folder, key);
         return new RunOutcome(folder, results, wasInterrupted);
+    }
+
+    private static async Task<bool> RunScenariosAsync(RunContext run, LoadedInputs inputs, IReadOnlyDictionary<string, ScenarioProgress> progress,
+        IReadOnlySet<string> recordedEvidence)
+    {
+        var executor = new ScenarioExecutor(run);
+        try
+        {
+            await run.Rig.StartAsync(run, run.Interrupted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            run.Journal.Append(new Note { Text = $"the rig did not start: {e}" });
+            executor.MarkBroken($"the rig did not start: {e.Message}");
+        }
+
+        var byId = inputs.Suite.Scenarios.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var planned in inputs.Plan.Where(p => p.Skip is null))
+        {
+            if (run.Interrupted.IsCancellationRequested)
+                return true;
+            var scenario = byId[planned.Id];
+            var state = progress.GetValueOrDefault(planned.Id);
+            if (state is { Ended: true })
+                continue;
+            if (state is null)
+                run.Journal.Append(new ScenarioStarted { ScenarioId = scenario.Id });
+            if (state?.InFlightAttempt is { } inFlight)
+                await executor.CleanUpInterruptedAttemptAsync(scenario, inFlight, state.LastSeq, recordedEvidence);
+            if (await executor.RunAsync(scenario, (state?.LastAttempt ?? 0) + 1, state?.CountedAttempts ?? 0) is null)
+                return true;
+        }
+        return false;
     }
 
     private static RunFolder CreateFolder(RunRequest request, RigDescription rig, DateTimeOffset started)

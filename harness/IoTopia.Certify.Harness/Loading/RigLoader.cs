@@ -5,15 +5,15 @@ namespace IoTopia.Certify.Harness.Loading;
 /// <summary>Loads a rig file: name, kind, capabilities, DUT identity. Driver sections belong to their rig kind.</summary>
 public static class RigLoader
 {
-    public static RigDescription Load(string path, IEnumerable<string> kinds)
+    public static RigDescription Load(string path, Engine.RigKinds kinds)
     {
-        var Kinds = kinds.ToHashSet(StringComparer.Ordinal);
         var errors = new InputErrors();
         var map = new YamlMap(path, YamlFile.LoadMapping(path));
         var name = map.RequiredString("name");
         var kind = map.RequiredString("kind");
-        if (!Kinds.Contains(kind))
-            errors.Add(new InputException(map.LocationOf("kind"), $"kind: '{kind}' is not a rig kind this harness knows ({string.Join(", ", Kinds)})"));
+        var rigKind = kinds.Find(kind);
+        if (rigKind is null)
+            errors.Add(new InputException(map.LocationOf("kind"), $"kind: '{kind}' is not a rig kind this harness knows ({string.Join(", ", kinds.Names)})"));
         var description = map.String("description") ?? "";
         var capabilities = map.StringList("capabilities");
         foreach (var c in capabilities.Where(c => !Capabilities.Known.Contains(c)))
@@ -33,6 +33,9 @@ public static class RigLoader
         string? Relative(string key) => map.String(key) is { Length: > 0 } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
         var statement = Relative("statement");
         var decisions = Relative("decisions");
+        var drivers = rigKind?.ReadDrivers(map.Map("drivers"), path, errors);
+        if (rigKind is null)
+            map.Get("drivers");
         map.RejectUnknownKeys(errors);
         errors.ThrowIfAny();
         return new RigDescription
@@ -43,7 +46,8 @@ public static class RigLoader
             Description = description,
             Capabilities = capabilities,
             Dut = dut,
-            SupportsPersonalities = kind == "virtual",
+            SupportsPersonalities = rigKind?.SupportsPersonalities ?? false,
+            Drivers = drivers,
             Statement = statement,
             Decisions = decisions,
         };

@@ -15,6 +15,9 @@ public sealed record RigDescription
     public string? Statement { get; init; }
 
     public string? Decisions { get; init; }
+
+    /// <summary>The rig kind's own reading of the <c>drivers:</c> section.</summary>
+    public object? Drivers { get; init; }
 }
 
 public sealed record DutDescription

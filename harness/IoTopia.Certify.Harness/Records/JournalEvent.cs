@@ -22,6 +22,7 @@ namespace IoTopia.Certify.Harness.Records;
 [JsonDerivedType(typeof(RunInterrupted), "run-interrupted")]
 [JsonDerivedType(typeof(RunEnded), "run-ended")]
 [JsonDerivedType(typeof(Note), "note")]
+[JsonDerivedType(typeof(RigStarted), "rig-started")]
 public abstract record JournalEvent
 {
     public long Seq { get; set; }
@@ -131,6 +132,13 @@ public sealed record RunInterrupted : JournalEvent
 }
 
 public sealed record RunEnded : JournalEvent;
+
+/// <summary>The rig is up: the address slot it took and whatever else identifies the bench for this run.</summary>
+public sealed record RigStarted : JournalEvent
+{
+    public int? Slot { get; init; }
+    public JsonObject? Details { get; init; }
+}
 
 public sealed record Note : JournalEvent
 {

@@ -13,6 +13,9 @@ public sealed record RunResults
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
     public required IReadOnlyList<RequirementResult> Requirements { get; init; }
     public required Summary Summary { get; init; }
+
+    /// <summary>Run-long evidence under evidence/_run/ (lab service logs, continuous serial).</summary>
+    public IReadOnlyList<EvidenceRecord> RunEvidence { get; init; } = [];
 }
 
 public sealed record CatalogueSnapshot
