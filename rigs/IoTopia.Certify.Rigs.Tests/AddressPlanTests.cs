@@ -29,7 +29,9 @@ public sealed class AddressPlanTests
     {
         var a = new AddressPlan(5, privilegedPorts: false);
         var b = new AddressPlan(6, privilegedPorts: false);
-        Assert.That(new[] { a.DnsPort, a.DhcpPort, a.HttpsPort, a.NtpPort, a.DutWebPort }, Is.All.GreaterThan(1024).And.Unique);
+        int[] ports = [a.DnsPort, a.DhcpPort, a.HttpsPort, a.NtpPort, a.DutWebPort];
+        Assert.That(ports, Is.All.GreaterThan(1024));
+        Assert.That(ports, Is.Unique);
         Assert.That(a.DnsPort, Is.Not.EqualTo(b.DnsPort));
     }
 }
