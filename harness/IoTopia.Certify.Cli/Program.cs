@@ -10,6 +10,7 @@ root.Subcommands.Add(SignCommand.Create());
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(LintCommand.Create());
 root.Subcommands.Add(InitStatementCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

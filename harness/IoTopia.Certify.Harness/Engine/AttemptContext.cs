@@ -27,6 +27,9 @@ public sealed class AttemptContext
     public int Number { get; }
     public ActivitySet Activities { get; }
 
+    /// <summary>Per-attempt state drivers keep between steps (e.g. the serial cursor), by a key of their own.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Seeded from the run's seed, the scenario and the attempt: the same run draws the same values.</summary>
     public Random Random { get; }
 
