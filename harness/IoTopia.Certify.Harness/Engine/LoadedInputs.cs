@@ -81,7 +81,9 @@ public sealed record LoadedInputs(
         try
         {
             var known = catalogue.Requirements.Count > 0 ? catalogue.ById.Keys.ToHashSet(StringComparer.Ordinal) : null;
-            suite = new SuiteLoader(steps, known, statement.AsParameters()).Load(request.Suites, request.Parameters);
+            var ambient = statement.AsParameters().Concat(rig?.Dut.AsParameters() ?? new Dictionary<string, string>())
+                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            suite = new SuiteLoader(steps, known, ambient).Load(request.Suites, request.Parameters);
         }
         catch (InputException e)
         {

@@ -21,11 +21,15 @@ public static class RigLoader
         var dut = new DutDescription();
         if (map.Map("dut") is { } d)
         {
+            var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var key in d.Keys.Where(DutDescription.KnownFacts.ContainsKey))
+                facts[key] = d.String(key) ?? "";
             dut = new DutDescription
             {
                 Model = d.String("model") ?? dut.Model,
                 Serial = d.String("serial") ?? dut.Serial,
                 Firmware = d.String("firmware") ?? dut.Firmware,
+                Facts = facts,
             };
             d.RejectUnknownKeys(errors);
         }

@@ -67,7 +67,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
                 errors.Add($"{s.Location}: continues: '{previous}' is not a scenario that runs before this one");
         }
 
-        var declared = scenarios.SelectMany(s => s.Parameters.Keys).Where(k => !k.StartsWith("ixit.", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var declared = scenarios.SelectMany(s => s.Parameters.Keys).Where(k => !k.StartsWith("ixit.", StringComparison.Ordinal) && !k.StartsWith("dut.", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in parameterOverrides.Keys.Where(k => !declared.Contains(k)))
             errors.Add($"--param {name}: no loaded scenario declares a parameter '{name}'");
 
@@ -140,6 +140,9 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
         var missingIxit = ixit.Where(n => !ambient.ContainsKey($"ixit.{n}")).ToList();
         var parameters = ixit.Where(n => ambient.ContainsKey($"ixit.{n}"))
             .ToDictionary(n => $"ixit.{n}", n => ambient[$"ixit.{n}"], StringComparer.Ordinal);
+        // the rig's description of its DUT (dut.banner, dut.login-user …) is readable by every scenario
+        foreach (var (k, v) in ambient.Where(kv => !kv.Key.StartsWith("ixit.", StringComparison.Ordinal)))
+            parameters[k] = v;
         foreach (var (k, v) in fileParameters)
             parameters[k] = v;
         foreach (var (k, v) in map.StringMap("parameters"))

@@ -20,9 +20,45 @@ public sealed record RigDescription
     public object? Drivers { get; init; }
 }
 
+/// <summary>
+/// The DUT as the rig file describes it, so suites never assume our fixture: identity, and how to
+/// recognise its boot, log in, and read its status. Every fact is offered to suites as <c>${dut.&lt;key&gt;}</c>.
+/// </summary>
 public sealed record DutDescription
 {
     public string Model { get; init; } = "unknown";
     public string Serial { get; init; } = "unknown";
     public string Firmware { get; init; } = "unknown";
+
+    /// <summary>Further facts by kebab-case key: banner, ready, boot-failure, login-user, login-password, login-prompt, shell-prompt, status-path, version-pointer, version-command.</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+
+    public static readonly IReadOnlyDictionary<string, string> KnownFacts = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["banner"] = "regex of the boot line that names model, serial, firmware (named groups model, serial, firmware)",
+        ["ready"] = "regex of the line printed when the DUT has finished booting",
+        ["boot-failure"] = "regex of the line printed when it cannot boot",
+        ["login-user"] = "console user",
+        ["login-password"] = "console password (never journaled)",
+        ["login-prompt"] = "regex of the login prompt",
+        ["shell-prompt"] = "regex of the shell prompt",
+        ["status-path"] = "path of the JSON status endpoint on the DUT's web port",
+        ["version-pointer"] = "JSON pointer of the firmware version in the status document",
+        ["version-command"] = "console command that prints the version",
+        ["mud-url-source"] = "where the DUT emits its MUD URL: dhcp, lldp, certificate",
+    };
+
+    /// <summary>The facts as scenario parameters: dut.model, dut.serial, dut.banner …</summary>
+    public IReadOnlyDictionary<string, string> AsParameters()
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dut.model"] = Model,
+            ["dut.serial"] = Serial,
+            ["dut.firmware"] = Firmware,
+        };
+        foreach (var (k, v) in Facts)
+            all[$"dut.{k}"] = v;
+        return all;
+    }
 }
