@@ -1,0 +1,18 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+
+namespace IoTopia.Certify.Rigs.Protocols;
+
+/// <summary>How the harness reaches the DUT over the network, from its own probe address.</summary>
+public interface IDutNetwork
+{
+    IPAddress DutAddress { get; }
+
+    /// <summary>The harness's own address for probes (scans, status polls, browser); excluded from the DUT's behavioural traffic.</summary>
+    IPAddress ProbeAddress { get; }
+
+    int WebPort { get; }
+
+    /// <summary>Roots the DUT's web certificate must chain to (the lab's test CA on the virtual rig).</summary>
+    X509Certificate2Collection WebTrustRoots { get; }
+}
