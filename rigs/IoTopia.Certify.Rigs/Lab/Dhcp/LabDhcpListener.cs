@@ -58,20 +58,18 @@ public sealed class LabDhcpListener : ILabService
         var seen = new DhcpObservation { Time = datagram.Received, Client = datagram.From, Message = message };
         if (seen.MudUrl is { } url)
             _lastMudUrl = url;
-        if (message!.Op != 1)
-            seen = seen with { Note = "a BOOTREPLY: not answered" };
-        else if (!seen.IsInform)
-            seen = seen with { Note = "the lab answers DHCPINFORM only (no leases)" };
-        else if (await _server!.ReplyAsync(DhcpAck.ForInform(message, _lab!.Addresses.Lab), datagram.From, ct))
-            seen = seen with { Answered = "DHCPACK" };
-        else
-            seen = seen with { Note = "reply refused: the client is not on loopback" };
+        seen = message!.Op != 1 ? seen with { Note = "a BOOTREPLY: not answered" }
+            : !seen.IsInform ? seen with { Note = "the lab answers DHCPINFORM only (no leases)" }
+            : !LabPeers.MayReplyTo(datagram.From) ? seen with { Note = "not answered: the client is not on loopback" }
+            : seen with { Answered = "DHCPACK" };
+        // Evidence first: the line is written before the device can act on the answer.
         Record(seen, datagram);
+        if (seen.Answered is not null)
+            await _server!.ReplyAsync(DhcpAck.ForInform(message, _lab!.Addresses.Lab), datagram.From, ct);
     }
 
     private void Record(DhcpObservation seen, UdpDatagram datagram)
     {
-        Messages.Add(seen);
         _log?.Write(w =>
         {
             w.WriteString("client", LabPeers.Text(seen.Client));
@@ -86,6 +84,7 @@ public sealed class LabDhcpListener : ILabService
             w.WriteString("event", "message");
             WriteMessage(w, seen);
         });
+        Messages.Add(seen);
     }
 
     private static void WriteMessage(Utf8JsonWriter w, DhcpObservation seen)

@@ -74,14 +74,18 @@ public sealed class LabDnsResolver : IResettableLabService
             Answer = decision.Address,
             Reason = decision.Reason,
         };
-        var response = DnsResponse.Build(query, datagram.Data.Span, decision.Rcode, decision.Address);
-        var sent = await _server!.ReplyAsync(response, datagram.From, ct);
-        Record(sent ? exchange : exchange with { Reason = "reply refused: the client is not on loopback" }, datagram);
+        if (!LabPeers.MayReplyTo(datagram.From))
+        {
+            Record(exchange with { Reason = "not answered: the client is not on loopback" }, datagram);
+            return;
+        }
+        // Evidence first: the line is written before the device can act on the answer.
+        Record(exchange, datagram);
+        await _server!.ReplyAsync(DnsResponse.Build(query, datagram.Data.Span, decision.Rcode, decision.Address), datagram.From, ct);
     }
 
     private void Record(DnsExchange exchange, UdpDatagram datagram)
     {
-        Exchanges.Add(exchange);
         _log?.Write(w =>
         {
             w.WriteString("client", LabPeers.Text(exchange.Client));
@@ -99,6 +103,7 @@ public sealed class LabDnsResolver : IResettableLabService
             w.WriteString("qtype", DnsTypes.Name(exchange.QType));
             WriteAnswer(w, exchange);
         });
+        Exchanges.Add(exchange);
     }
 
     private static void WriteAnswer(Utf8JsonWriter w, DnsExchange exchange)

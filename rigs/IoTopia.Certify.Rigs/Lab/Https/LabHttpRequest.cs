@@ -26,6 +26,9 @@ public sealed record LabHttpRequest
     /// <summary>Header names and values, clipped, in order.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; }
 
+    /// <summary>The Content-Length the client declared, if any (the body may be shorter when it was refused).</summary>
+    public long? ContentLength { get; init; }
+
     public required ReadOnlyMemory<byte> Body { get; init; }
     public required string BodySha256 { get; init; }
 

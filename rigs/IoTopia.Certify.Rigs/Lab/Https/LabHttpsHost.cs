@@ -9,6 +9,7 @@ using IoTopia.Certify.Rigs.Lab.Common;
 using IoTopia.Certify.Rigs.Protocols;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -22,12 +23,14 @@ namespace IoTopia.Certify.Rigs.Lab.Https;
 /// address and every name address of the plan at the HTTPS port, presents a certificate from the test
 /// PKI per SNI name, asks for (never requires) a client certificate, and answers through routes
 /// (<see cref="Map"/>) — by default 200 with a small JSON body to GET and POST. Every request is a line
-/// of <c>evidence/_run/NNN-https.jsonl</c> and an <see cref="HttpsExchange"/>; so is every failed TLS handshake.
+/// of <c>evidence/_run/NNN-https.jsonl</c> and an <see cref="HttpsExchange"/>; so is every connection that ended
+/// without a request (failed TLS handshake, or a client that refused the certificate).
 /// </summary>
 public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableLabService
 {
     private const string TlsDone = "lab.tls-done";
     private const string SniSeen = "lab.sni";
+    private const string RequestCount = "lab.requests";
     private static readonly byte[] DefaultBody = Encoding.UTF8.GetBytes("{\"status\":\"ok\"}");
 
     private readonly LabHttpsOptions _options = options ?? new LabHttpsOptions();
@@ -117,14 +120,16 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         listen.Protocols = HttpProtocols.Http1AndHttp2;
         listen.Use(next => async connection =>
         {
+            var requests = new ConnectionRequests();
+            connection.Items[RequestCount] = requests;
             try
             {
                 await next(connection);
             }
             finally
             {
-                if (!connection.Items.ContainsKey(TlsDone))
-                    LogTlsFailure(connection);
+                if (requests.Count == 0)
+                    LogIdleConnection(connection);
             }
         });
         listen.UseHttps(new TlsHandshakeCallbackOptions
@@ -162,6 +167,8 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         deadline.CancelAfter(_options.RequestTimeout);
         var ct = deadline.Token;
+        if (context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(RequestCount, out var counter) == true)
+            (counter as ConnectionRequests)?.Increment();
         var (request, bodyProblem) = await _reader!.ReadAsync(context, ct);
         var problem = bodyProblem?.Reason;
         var route = "default";
@@ -186,8 +193,8 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         finally
         {
             var exchange = new HttpsExchange(request, route, context.Response.StatusCode, problem);
-            Requests.Add(exchange);
             LogRequest(exchange);
+            Requests.Add(exchange);
         }
     }
 
@@ -225,6 +232,8 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
             w.WriteEndArray();
         }
         w.WriteEndArray();
+        if (r.ContentLength is { } declared)
+            w.WriteNumber("contentLength", declared);
         w.WriteNumber("bodySize", r.Body.Length);
         w.WriteString("bodySha256", r.BodySha256);
         if (r.Body.Length <= _options.SavedBodyBytes)
@@ -257,9 +266,11 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         w.WriteEndObject();
     }
 
-    private void LogTlsFailure(ConnectionContext connection) => _log?.Write(w =>
+    /// <summary>A connection that ended without a request: the TLS handshake failed, or the client dropped it after (e.g. it refused our certificate).</summary>
+    private void LogIdleConnection(ConnectionContext connection) => _log?.Write(w =>
     {
-        w.WriteString("event", "tls-failed");
+        w.WriteString("event", "connection-without-request");
+        w.WriteBoolean("tlsCompleted", connection.Items.ContainsKey(TlsDone));
         w.WriteString("client", LabPeers.Text(connection.RemoteEndPoint as IPEndPoint));
         w.WriteString("local", LabPeers.Text(connection.LocalEndPoint as IPEndPoint));
         WriteOrNull(w, "sni", connection.Items.TryGetValue(SniSeen, out var sni) ? Harness.Text.DeviceText.Clip(sni as string ?? "", 300) : null);

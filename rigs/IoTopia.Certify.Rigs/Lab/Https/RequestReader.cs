@@ -31,6 +31,7 @@ internal sealed class RequestReader(LabHttpsOptions options, AddressPlan plan, T
             Query = DeviceText.Clip(context.Request.QueryString.Value ?? "", options.PathLimit),
             Protocol = context.Request.Protocol,
             Headers = Headers(context.Request.Headers),
+            ContentLength = context.Request.ContentLength,
             Body = body,
             BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
             ClientCertificate = client is null ? null : ClientCertificateInfo.From(client, pki),
