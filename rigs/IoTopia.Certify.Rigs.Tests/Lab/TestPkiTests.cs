@@ -57,6 +57,17 @@ public sealed class TestPkiTests
     }
 
     [Test]
+    public async Task ACorruptKeyIsReportedNotReplaced()
+    {
+        using (await TestPki.OpenAsync(_folder, CancellationToken.None))
+        {
+        }
+        File.WriteAllText(Path.Combine(_folder, TestPki.CaKeyFile), "-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n");
+        var e = Assert.ThrowsAsync<InvalidDataException>(() => TestPki.OpenAsync(_folder, CancellationToken.None));
+        Assert.That(e!.Message, Does.Contain("ca.key").And.Contain("delete"));
+    }
+
+    [Test]
     public async Task CaIsAnEcdsaP256CaWhosePrivateKeyStaysInItsFolder()
     {
         using var pki = await TestPki.OpenAsync(_folder, CancellationToken.None);

@@ -157,9 +157,7 @@ public sealed class TestPki : IDisposable
         var keyPath = Path.Combine(folder, CaKeyFile);
         if (File.Exists(certPath) && File.Exists(keyPath))
         {
-            var ca = X509Certificate2.CreateFromPem(File.ReadAllText(certPath));
-            var key = ECDsa.Create();
-            key.ImportFromPem(File.ReadAllText(keyPath));
+            var (ca, key) = Read(certPath, keyPath);
             if (!ca.GetECDsaPublicKey()!.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
                 throw new InvalidDataException($"test PKI: {keyPath} is not the key of {certPath}; delete {folder} to make a new CA");
             if (new DateTimeOffset(ca.NotAfter) > DateTimeOffset.UtcNow.AddDays(30))
@@ -172,6 +170,24 @@ public sealed class TestPki : IDisposable
             key.Dispose();
         }
         return Create(folder, certPath, keyPath);
+    }
+
+    private static (X509Certificate2 Ca, ECDsa Key) Read(string certPath, string keyPath)
+    {
+        X509Certificate2? ca = null;
+        var key = ECDsa.Create();
+        try
+        {
+            ca = X509Certificate2.CreateFromPem(File.ReadAllText(certPath));
+            key.ImportFromPem(File.ReadAllText(keyPath));
+            return (ca, key);
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            ca?.Dispose();
+            key.Dispose();
+            throw new InvalidDataException($"test PKI: cannot read {certPath} and {keyPath} ({e.Message}); delete {Path.GetDirectoryName(certPath)} to make a new CA", e);
+        }
     }
 
     private static TestPki Create(string folder, string certPath, string keyPath)

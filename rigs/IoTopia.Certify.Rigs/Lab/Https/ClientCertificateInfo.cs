@@ -20,7 +20,21 @@ public sealed record ClientCertificateInfo(
     string? MudSigner,
     bool ChainsToLabCa)
 {
+    /// <summary>What can be read from <paramref name="certificate"/>; a certificate that cannot be read is recorded as such, never thrown.</summary>
     public static ClientCertificateInfo From(X509Certificate2 certificate, TestPki pki)
+    {
+        try
+        {
+            return Read(certificate, pki);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(certificate.RawData));
+            return new ClientCertificateInfo("(unreadable)", "(unreadable)", sha256, default, default, null, $"certificate not readable: {e.Message}", null, false);
+        }
+    }
+
+    private static ClientCertificateInfo Read(X509Certificate2 certificate, TestPki pki)
     {
         var url = MudCertificateExtensions.ReadMudUrl(certificate, out var problem);
         var signer = MudCertificateExtensions.ReadMudSigner(certificate, out _);

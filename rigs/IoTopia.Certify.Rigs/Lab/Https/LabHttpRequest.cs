@@ -29,7 +29,10 @@ public sealed record LabHttpRequest
     /// <summary>The Content-Length the client declared, if any (the body may be shorter when it was refused).</summary>
     public long? ContentLength { get; init; }
 
+    /// <summary>The body as read (within the host's limit). In <see cref="LabHttpsHost.Requests"/> it is cut to <see cref="LabHttpsOptions.ObservedBodyBytes"/>; <see cref="BodySize"/> and <see cref="BodySha256"/> are of the whole.</summary>
     public required ReadOnlyMemory<byte> Body { get; init; }
+
+    public required long BodySize { get; init; }
     public required string BodySha256 { get; init; }
 
     public ClientCertificateInfo? ClientCertificate { get; init; }

@@ -46,7 +46,8 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
 
     public string? EvidencePath => _log?.FullPath;
 
-    public ObservationList<HttpsExchange> Requests { get; } = new();
+    /// <summary>The requests served, for steps: the last <see cref="LabHttpsOptions.ObservedRequests"/>, bodies cut to <see cref="LabHttpsOptions.ObservedBodyBytes"/>.</summary>
+    public ObservationList<HttpsExchange> Requests { get; } = new((options ?? new LabHttpsOptions()).ObservedRequests);
 
     /// <summary>Routes <paramref name="path"/> on <paramref name="hostName"/> ("*": any) to <paramref name="handler"/>; dispose the result to remove it.</summary>
     public IDisposable Map(string hostName, string path, LabHttpHandler handler) => _routes.Map(hostName, path, handler);
@@ -194,7 +195,8 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         {
             var exchange = new HttpsExchange(request, route, context.Response.StatusCode, problem);
             LogRequest(exchange);
-            Requests.Add(exchange);
+            var kept = request.Body.Length > _options.ObservedBodyBytes ? request with { Body = request.Body[.._options.ObservedBodyBytes] } : request;
+            Requests.Add(exchange with { Request = kept });
         }
     }
 
@@ -234,7 +236,7 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         w.WriteEndArray();
         if (r.ContentLength is { } declared)
             w.WriteNumber("contentLength", declared);
-        w.WriteNumber("bodySize", r.Body.Length);
+        w.WriteNumber("bodySize", r.BodySize);
         w.WriteString("bodySha256", r.BodySha256);
         if (r.Body.Length <= _options.SavedBodyBytes)
             w.WriteBase64String("bodyBase64", r.Body.Span);

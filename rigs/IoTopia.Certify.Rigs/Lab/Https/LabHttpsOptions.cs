@@ -11,6 +11,12 @@ public sealed record LabHttpsOptions
     /// <summary>Bodies up to this size are kept in the evidence line (base64); larger ones by size and SHA-256 only.</summary>
     public int SavedBodyBytes { get; init; } = 4096;
 
+    /// <summary>How much of each body the in-memory request list (for steps) keeps; the evidence line has size and hash.</summary>
+    public int ObservedBodyBytes { get; init; } = 16 * 1024;
+
+    /// <summary>How many requests the in-memory list keeps (the evidence file has all).</summary>
+    public int ObservedRequests { get; init; } = 2000;
+
     public int MaxRequestHeadersTotalBytes { get; init; } = 32 * 1024;
     public int MaxRequestHeaderCount { get; init; } = 100;
     public int MaxLoggedHeaders { get; init; } = 64;

@@ -33,6 +33,7 @@ internal sealed class RequestReader(LabHttpsOptions options, AddressPlan plan, T
             Headers = Headers(context.Request.Headers),
             ContentLength = context.Request.ContentLength,
             Body = body,
+            BodySize = body.Length,
             BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
             ClientCertificate = client is null ? null : ClientCertificateInfo.From(client, pki),
         };
