@@ -132,6 +132,20 @@ public sealed class LabHttpsHostTests
     }
 
     [Test]
+    public async Task Http2IsServedToo()
+    {
+        using var client = Client();
+        var cursor = _host.Requests.Count;
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(Cloud, "/h2"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        });
+        var exchange = await WaitAsync(Cloud, "/h2", cursor);
+        Assert.That((response.Version, exchange.Request.Protocol), Is.EqualTo((HttpVersion.Version20, "HTTP/2")));
+    }
+
+    [Test]
     public async Task AnOversizedBodyIsRefusedAndLogged()
     {
         using var client = Client();

@@ -33,10 +33,20 @@ public sealed class LabTestRun : IAsyncDisposable
     public static async Task<LabTestRun> CreateAsync(int slot)
     {
         var pkiFolder = Directory.CreateTempSubdirectory("lab-test-pki-").FullName;
-        using var deadline = new CancellationTokenSource(Deadlines.Step);
-        var pki = await TestPki.OpenAsync(pkiFolder, deadline.Token);
-        var host = StepHost.Create(new InProcessRig(new RigDescription { Name = "lab-test", File = "lab-test.yaml" }));
-        return new LabTestRun(host, new AddressPlan(slot, privilegedPorts: false), pki, pkiFolder);
+        TestPki? pki = null;
+        try
+        {
+            using var deadline = new CancellationTokenSource(Deadlines.Step);
+            pki = await TestPki.OpenAsync(pkiFolder, deadline.Token);
+            var host = StepHost.Create(new InProcessRig(new RigDescription { Name = "lab-test", File = "lab-test.yaml" }));
+            return new LabTestRun(host, new AddressPlan(slot, privilegedPorts: false), pki, pkiFolder);
+        }
+        catch
+        {
+            pki?.Dispose();
+            Directory.Delete(pkiFolder, recursive: true);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,6 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.Json;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Lab.Common;
 using IoTopia.Certify.Rigs.Protocols;
@@ -39,6 +38,7 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
     private ServerCertificates? _certificates;
     private RequestReader? _reader;
     private JsonLinesLog? _log;
+    private HttpsEvidence? _evidence;
 
     public string Name => "https";
 
@@ -75,6 +75,7 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         _certificates = new ServerCertificates(lab.Pki);
         _reader = new RequestReader(_options, lab.Addresses, lab.Pki);
         _log = new JsonLinesLog(lab.Run.CreateRunEvidence("https", "jsonl", "https-log", "application/jsonl"));
+        _evidence = new HttpsEvidence(_log, _options.SavedBodyBytes);
         var app = Build(lab.Pki);
         app.Run(ServeAsync);
         try
@@ -130,7 +131,7 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
             finally
             {
                 if (requests.Count == 0)
-                    LogIdleConnection(connection);
+                    _evidence?.ConnectionWithoutRequest(connection, connection.Items.ContainsKey(TlsDone), connection.Items.TryGetValue(SniSeen, out var sni) ? sni as string : null);
             }
         });
         listen.UseHttps(new TlsHandshakeCallbackOptions
@@ -194,7 +195,7 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         finally
         {
             var exchange = new HttpsExchange(request, route, context.Response.StatusCode, problem);
-            LogRequest(exchange);
+            _evidence?.Request(exchange);
             var kept = request.Body.Length > _options.ObservedBodyBytes ? request with { Body = request.Body[.._options.ObservedBodyBytes] } : request;
             Requests.Add(exchange with { Request = kept });
         }
@@ -211,79 +212,6 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
         response.ContentType = "application/json";
         response.ContentLength = DefaultBody.Length;
         await response.Body.WriteAsync(DefaultBody, ct);
-    }
-
-    private void LogRequest(HttpsExchange exchange) => _log?.Write(w =>
-    {
-        var r = exchange.Request;
-        w.WriteString("event", "request");
-        w.WriteString("client", LabPeers.Text(r.Client));
-        w.WriteString("local", LabPeers.Text(r.Local));
-        WriteOrNull(w, "sni", r.Sni);
-        w.WriteString("host", r.HostName);
-        w.WriteString("method", r.Method);
-        w.WriteString("path", r.Path);
-        w.WriteString("query", r.Query);
-        w.WriteString("protocol", r.Protocol);
-        w.WriteStartArray("headers");
-        foreach (var (name, value) in r.Headers)
-        {
-            w.WriteStartArray();
-            w.WriteStringValue(name);
-            w.WriteStringValue(value);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-        if (r.ContentLength is { } declared)
-            w.WriteNumber("contentLength", declared);
-        w.WriteNumber("bodySize", r.BodySize);
-        w.WriteString("bodySha256", r.BodySha256);
-        if (r.Body.Length <= _options.SavedBodyBytes)
-            w.WriteBase64String("bodyBase64", r.Body.Span);
-        WriteClientCertificate(w, r.ClientCertificate);
-        w.WriteString("route", exchange.Route);
-        w.WriteNumber("status", exchange.Status);
-        if (exchange.Problem is not null)
-            w.WriteString("problem", exchange.Problem);
-    });
-
-    private static void WriteClientCertificate(Utf8JsonWriter w, ClientCertificateInfo? cert)
-    {
-        if (cert is null)
-        {
-            w.WriteNull("clientCertificate");
-            return;
-        }
-        w.WriteStartObject("clientCertificate");
-        w.WriteString("subject", cert.Subject);
-        w.WriteString("issuer", cert.Issuer);
-        w.WriteString("sha256", cert.Sha256);
-        w.WriteString("notBefore", cert.NotBefore);
-        w.WriteString("notAfter", cert.NotAfter);
-        WriteOrNull(w, "mudUrl", cert.MudUrl);
-        if (cert.MudUrlProblem is not null)
-            w.WriteString("mudUrlProblem", cert.MudUrlProblem);
-        WriteOrNull(w, "mudSigner", cert.MudSigner);
-        w.WriteBoolean("chainsToLabCa", cert.ChainsToLabCa);
-        w.WriteEndObject();
-    }
-
-    /// <summary>A connection that ended without a request: the TLS handshake failed, or the client dropped it after (e.g. it refused our certificate).</summary>
-    private void LogIdleConnection(ConnectionContext connection) => _log?.Write(w =>
-    {
-        w.WriteString("event", "connection-without-request");
-        w.WriteBoolean("tlsCompleted", connection.Items.ContainsKey(TlsDone));
-        w.WriteString("client", LabPeers.Text(connection.RemoteEndPoint as IPEndPoint));
-        w.WriteString("local", LabPeers.Text(connection.LocalEndPoint as IPEndPoint));
-        WriteOrNull(w, "sni", connection.Items.TryGetValue(SniSeen, out var sni) ? Harness.Text.DeviceText.Clip(sni as string ?? "", 300) : null);
-    });
-
-    private static void WriteOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-            w.WriteNull(name);
-        else
-            w.WriteString(name, value);
     }
 
     public async ValueTask DisposeAsync()
