@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using IoTopia.Certify.Harness.Records;
+using IoTopia.Certify.Rigs.Lab.Common;
+using IoTopia.Certify.Rigs.Protocols;
+
+namespace IoTopia.Certify.Rigs.Lab.Dhcp;
+
+/// <summary>
+/// The lab DHCP listener: UDP on the lab address's DHCP port. Records every message (type, client id,
+/// chaddr, options 60, 12, 161 as text and every option in hex) as a line of
+/// <c>evidence/_run/NNN-dhcp.jsonl</c>; answers a DHCPINFORM with a DHCPACK sent unicast to the
+/// sender — never a broadcast. Leases no addresses: other message types are recorded, not answered.
+/// </summary>
+public sealed class LabDhcpListener : ILabService
+{
+    private UdpServer? _server;
+    private JsonLinesLog? _log;
+    private LabContext? _lab;
+    private volatile string? _lastMudUrl;
+
+    public string Name => "dhcp";
+
+    public IPEndPoint? Endpoint => _server?.Local;
+
+    public string? EvidencePath => _log?.FullPath;
+
+    public ObservationList<DhcpObservation> Messages { get; } = new();
+
+    /// <summary>The MUD URL (option 161) of the last message that carried one.</summary>
+    public string? LastMudUrl => _lastMudUrl;
+
+    public Task StartAsync(LabContext lab, CancellationToken ct)
+    {
+        if (_server is not null)
+            throw new InvalidOperationException("the DHCP listener is already started");
+        ct.ThrowIfCancellationRequested();
+        _lab = lab;
+        var endpoint = new IPEndPoint(lab.Addresses.Lab, lab.Addresses.DhcpPort);
+        _server = UdpServer.Bind(Name, endpoint);
+        _log = new JsonLinesLog(lab.Run.CreateRunEvidence("dhcp", "jsonl", "dhcp-log", "application/jsonl"));
+        _server.Start(HandleAsync, OnError);
+        lab.Run.Journal.Append(new Note { Text = $"lab service dhcp listening on {endpoint}/udp", Data = new() { ["evidence"] = _log.RelativePath } });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The first DHCPINFORM at index ≥ <paramref name="from"/> of <see cref="Messages"/>.</summary>
+    public Task<DhcpObservation> WaitForInformAsync(CancellationToken ct, long from = 0) =>
+        Messages.WaitForAsync(m => m.IsInform, from, ct);
+
+    private async ValueTask HandleAsync(UdpDatagram datagram, CancellationToken ct)
+    {
+        if (!DhcpMessageParser.TryParse(datagram.Data.Span, out var message, out var error))
+        {
+            Record(new DhcpObservation { Time = datagram.Received, Client = datagram.From, Malformed = error }, datagram);
+            return;
+        }
+        var seen = new DhcpObservation { Time = datagram.Received, Client = datagram.From, Message = message };
+        if (seen.MudUrl is { } url)
+            _lastMudUrl = url;
+        seen = message!.Op != 1 ? seen with { Note = "a BOOTREPLY: not answered" }
+            : !seen.IsInform ? seen with { Note = "the lab answers DHCPINFORM only (no leases)" }
+            : !LabPeers.MayReplyTo(datagram.From) ? seen with { Note = "not answered: the client is not on loopback" }
+            : seen with { Answered = "DHCPACK" };
+        // Evidence first: the line is written before the device can act on the answer.
+        Record(seen, datagram);
+        if (seen.Answered is not null)
+            await _server!.ReplyAsync(DhcpAck.ForInform(message, _lab!.Addresses.Lab), datagram.From, ct);
+    }
+
+    private void Record(DhcpObservation seen, UdpDatagram datagram)
+    {
+        _log?.Write(w =>
+        {
+            w.WriteString("client", LabPeers.Text(seen.Client));
+            w.WriteNumber("size", datagram.Data.Length);
+            if (seen.Malformed is not null)
+            {
+                w.WriteString("event", "malformed");
+                w.WriteString("reason", seen.Malformed);
+                w.WriteString("hex", Convert.ToHexStringLower(datagram.Data.Span[..Math.Min(datagram.Data.Length, 300)]));
+                return;
+            }
+            w.WriteString("event", "message");
+            WriteMessage(w, seen);
+        });
+        Messages.Add(seen);
+    }
+
+    private static void WriteMessage(Utf8JsonWriter w, DhcpObservation seen)
+    {
+        var m = seen.Message!;
+        w.WriteString("messageType", DhcpMessageTypes.Name(m.MessageType));
+        w.WriteString("xid", m.Xid.ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("ciaddr", m.ClientAddress.ToString());
+        w.WriteString("chaddr", string.Join(':', m.HardwareAddress.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))));
+        WriteHexOrNull(w, "clientId", m.Option(DhcpMessageTypes.OptionClientId));
+        WriteTextOrNull(w, "vendorClass", seen.VendorClass);
+        WriteTextOrNull(w, "hostName", seen.HostName);
+        WriteTextOrNull(w, "mudUrl", seen.MudUrl);
+        w.WriteStartArray("options");
+        foreach (var option in m.Options)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("code", option.Code);
+            w.WriteString("hex", Convert.ToHexStringLower(option.Value));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteTextOrNull(w, "answered", seen.Answered);
+        if (seen.Note is not null)
+            w.WriteString("note", seen.Note);
+    }
+
+    private static void WriteTextOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+            w.WriteNull(name);
+        else
+            w.WriteString(name, value);
+    }
+
+    private static void WriteHexOrNull(Utf8JsonWriter w, string name, byte[]? value) =>
+        WriteTextOrNull(w, name, value is null ? null : Convert.ToHexStringLower(value));
+
+    private void OnError(Exception e) =>
+        _log?.Write(w =>
+        {
+            w.WriteString("event", "error");
+            w.WriteString("error", $"{e.GetType().Name}: {e.Message}");
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+            await _server.DisposeAsync();
+        _log?.Dispose();
+        _server = null;
+    }
+}

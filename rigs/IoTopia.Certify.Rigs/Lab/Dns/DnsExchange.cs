@@ -1,0 +1,26 @@
+using System.Net;
+
+namespace IoTopia.Certify.Rigs.Lab.Dns;
+
+/// <summary>One query the resolver answered (or dropped, with <see cref="Malformed"/> saying why), as steps see it.</summary>
+public sealed record DnsExchange
+{
+    public required DateTimeOffset Time { get; init; }
+    public required IPEndPoint Client { get; init; }
+
+    /// <summary>Why the datagram was dropped unanswered; null for a query that was answered.</summary>
+    public string? Malformed { get; init; }
+
+    public ushort Id { get; init; }
+
+    /// <summary>The name, escaped (<see cref="DnsNameText.Escape"/>).</summary>
+    public string QName { get; init; } = "";
+
+    /// <summary>The name as a lower-case host name, or null when it is not one.</summary>
+    public string? HostName { get; init; }
+
+    public ushort QType { get; init; }
+    public DnsRcode? Rcode { get; init; }
+    public IPAddress? Answer { get; init; }
+    public string? Reason { get; init; }
+}
