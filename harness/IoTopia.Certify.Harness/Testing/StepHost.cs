@@ -33,7 +33,7 @@ public sealed class StepHost : IAsyncDisposable
     public static StepHost Create(RigRuntime rig, StepRegistry? steps = null, string? folder = null, string scenarioId = "step-test", long seed = 1)
     {
         var owns = folder is null;
-        var runFolder = new RunFolder(folder ?? Path.Combine(Path.GetTempPath(), "certify-steps", Guid.NewGuid().ToString("N")));
+        var runFolder = new RunFolder(folder ?? Path.Combine(Path.GetTempPath(), $"certify-steps-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(runFolder.Evidence);
         Directory.CreateDirectory(runFolder.Rig);
         var run = new RunContext
