@@ -26,9 +26,10 @@ public sealed class PowerCutActivity(ISerialLog log, Regex pattern, long from, T
         try
         {
             var match = await log.WaitForAsync(pattern, from, ct);
-            var wait = match.At + after - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, ct);
+            // timers round to whole milliseconds and may fire a little early: never cut before the time asked
+            var target = match.At + after;
+            for (var left = target - DateTimeOffset.UtcNow; left > TimeSpan.Zero; left = target - DateTimeOffset.UtcNow)
+                await Task.Delay(left < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left, ct);
             var cutAt = DateTimeOffset.UtcNow;
             await power.OffAsync(ct);
             _cut.TrySetResult(new PowerCut(match, after, cutAt, DateTimeOffset.UtcNow));
