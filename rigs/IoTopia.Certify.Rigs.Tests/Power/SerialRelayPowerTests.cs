@@ -14,10 +14,9 @@ public sealed class SerialRelayPowerTests
     public async Task WritesExactlyTheConfiguredBytes()
     {
         Socat.Require();
-        var directory = Directory.CreateTempSubdirectory("rig-relay-").FullName;
         await using var host = StepHost.Create(new BenchRig("power"), RigSteps.Registry);
-        var relay = Path.Combine(directory, "relay");
-        var board = Path.Combine(directory, "board");
+        var relay = Path.Combine(host.Folder.Rig, "relay");
+        var board = Path.Combine(host.Folder.Rig, "board");
         await Socat.StartAsync(host.Run, relay, board);
         using var port = new SerialPort(board, 9600) { Handshake = Handshake.None };
         port.Open();
@@ -58,7 +57,6 @@ public sealed class SerialRelayPowerTests
         await reader.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.That(received, Is.EqualTo(new byte[] { 0xA0, 0x01, 0x01, 0xA2, 0xA0, 0x01, 0x00, 0xA1 }));
         Assert.That(await power.GetStateAsync(CancellationToken.None), Is.EqualTo(PowerState.Off));
-        Directory.Delete(directory, recursive: true);
     }
 
     [Test]

@@ -38,7 +38,8 @@ public sealed class RestoreTests
     [Test]
     public async Task TheCopyIsExactAndLinksInTheImageStayLinks()
     {
-        var directory = Directory.CreateTempSubdirectory("rig-restore-").FullName;
+        await using var host = StepHost.Create(new BenchRig("restore"), RigSteps.Registry);
+        var directory = host.Folder.Rig;
         var factory = Directory.CreateDirectory(Path.Combine(directory, "factory")).FullName;
         var state = Path.Combine(directory, "state");
         Directory.CreateDirectory(Path.Combine(factory, "slots"));
@@ -47,7 +48,6 @@ public sealed class RestoreTests
         Directory.CreateDirectory(Path.Combine(state, "junk"));
         await File.WriteAllTextAsync(Path.Combine(state, "junk", "left-over"), "x");
         var power = new FakePower();
-        await using var host = StepHost.Create(new BenchRig("restore"), RigSteps.Registry);
 
         await new FactoryImageRestore(state, factory, power).RestoreAsync(host.Attempt, CancellationToken.None);
 
@@ -62,22 +62,19 @@ public sealed class RestoreTests
         power.State = Rigs.Protocols.PowerState.Unknown;
         Assert.That(async () => await new FactoryImageRestore(state, factory, power).RestoreAsync(host.Attempt, CancellationToken.None),
             Throws.InvalidOperationException.With.Message.Contains("power is unknown"));
-        Directory.Delete(directory, recursive: true);
     }
 
     [Test]
     public async Task CommandRestoreRunsTheCommandAndAFailureNamesIt()
     {
-        var directory = Directory.CreateTempSubdirectory("rig-restore-cmd-").FullName;
-        var marker = Path.Combine(directory, "restored");
         await using var host = StepHost.Create(new BenchRig("restore"), RigSteps.Registry);
+        var marker = Path.Combine(host.Folder.Rig, "restored");
 
         await new CommandRestore($"echo flashed > '{marker}'", TimeSpan.FromSeconds(10)).RestoreAsync(host.Attempt, CancellationToken.None);
 
         Assert.That(File.ReadAllText(marker), Is.EqualTo("flashed\n"));
         Assert.That(async () => await new CommandRestore("echo 'no DFU device' >&2; exit 1", TimeSpan.FromSeconds(10)).RestoreAsync(host.Attempt, CancellationToken.None),
             Throws.InstanceOf<ShellCommandException>().With.Message.EqualTo("restore command `echo 'no DFU device' >&2; exit 1` exited with 1: no DFU device"));
-        Directory.Delete(directory, recursive: true);
     }
 
     [Test]

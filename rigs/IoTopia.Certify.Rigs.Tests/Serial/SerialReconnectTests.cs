@@ -14,10 +14,9 @@ public sealed class SerialReconnectTests
     public async Task TheConsoleReconnectsWhenThePortComesBackAndJournalsTheGap()
     {
         Socat.Require();
-        var directory = Directory.CreateTempSubdirectory("rig-reconnect-").FullName;
-        var lab = Path.Combine(directory, "lab");
-        var dut = Path.Combine(directory, "dut");
         await using var host = StepHost.Create(new BenchRig("serial"), RigSteps.Registry);
+        var lab = Path.Combine(host.Folder.Rig, "lab");
+        var dut = Path.Combine(host.Folder.Rig, "dut");
         var socat = await Socat.StartAsync(host.Run, lab, dut);
         var console = SerialConsole.Open(host.Run, new SerialConsoleOptions { Path = lab });
         try
@@ -63,7 +62,6 @@ public sealed class SerialReconnectTests
             Assert.That(File.ReadAllBytes(Directory.EnumerateFiles(evidence, "*-serial.raw").Single()),
                 Is.EqualTo("before the gap\r\nafter the gap\r\n"u8.ToArray()));
         });
-        Directory.Delete(directory, recursive: true);
     }
 
     [Test]

@@ -43,15 +43,22 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
     public static SerialConsole Open(RunContext run, SerialConsoleOptions options)
     {
         var port = SerialPorts.Open(options.Path, options.Baud, options.WriteTimeout);
-        var console = new SerialConsole(run, options, port);
+        SerialConsole console;
+        try
+        {
+            console = new SerialConsole(run, options, port);
+        }
+        catch
+        {
+            port.Dispose();
+            throw;
+        }
         console._reader = Task.Run(console.ReadLoopAsync);
         console._watcher = Task.Run(console.WatchLoopAsync);
         return console;
     }
 
     public ISerialLog Log => _log;
-
-    public SerialLog Buffer => _log;
 
     public string Path => _options.Path;
 
@@ -178,15 +185,17 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
     private async Task LoseAsync(SerialPort port, string reason)
     {
         SerialGap gap;
+        CancellationTokenSource lost;
         lock (_lock)
         {
-            if (_connection is not var (current, lost) || current != port)
+            if (_connection is not var (current, currentLost) || current != port)
                 return;
             _connection = null;
+            lost = currentLost;
             gap = new SerialGap(_log.Length, DateTimeOffset.UtcNow, reason);
             _gaps.Add(gap);
-            lost.Cancel();
         }
+        await lost.CancelAsync(); // ends a read still waiting on the dead port
         _evidence.Gap("gap-start", gap.Offset, gap.LostAt, $"serial port {Path} lost: {reason}");
         Note($"serial port {Path} lost: {reason}; reconnecting until the run ends",
             new JsonObject { ["port"] = Path, ["offset"] = gap.Offset, ["lost-at"] = gap.LostAt, ["reason"] = reason });
