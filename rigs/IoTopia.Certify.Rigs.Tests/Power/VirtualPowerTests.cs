@@ -87,6 +87,8 @@ public sealed class VirtualPowerTests
             Assert.That((double)delay.Value, Is.InRange(150, 150 + 700), "cut 'after' the match, with a small lag");
             Assert.That(details["cut-at"]!.GetValue<DateTimeOffset>(), Is.GreaterThan(details["match-at"]!.GetValue<DateTimeOffset>()));
             Assert.That(cut.Details["match"]!["text"]!.GetValue<string>(), Is.EqualTo("CUT-HERE not set"));
+            Assert.That(bench.Host.Events.OfType<Harness.Records.Note>().Select(n => n.Text),
+                Has.Some.Match(@"^power cut [\d.]+ ms after /CUT-HERE not set/ matched$"), "journaled as it happened");
             Assert.That(await bench.Power.GetStateAsync(CancellationToken.None), Is.EqualTo(PowerState.Off));
         });
 

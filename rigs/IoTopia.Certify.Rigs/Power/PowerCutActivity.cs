@@ -6,9 +6,10 @@ namespace IoTopia.Certify.Rigs.Power;
 
 /// <summary>
 /// Waits for a pattern on the serial log, then <c>after</c> that match's arrival cuts the power, and
-/// records when the cut was made. Stopped before it fires, it does nothing.
+/// records when the cut was made (<paramref name="onCut"/> journals it at once). Stopped before it fires, it does nothing.
 /// </summary>
-public sealed class PowerCutActivity(ISerialLog log, Regex pattern, long from, TimeSpan after, IPowerProtocol power) : BackgroundActivity
+public sealed class PowerCutActivity(ISerialLog log, Regex pattern, long from, TimeSpan after, IPowerProtocol power, Action<PowerCut>? onCut = null)
+    : BackgroundActivity
 {
     public const string Name = "power.cut";
 
@@ -32,7 +33,9 @@ public sealed class PowerCutActivity(ISerialLog log, Regex pattern, long from, T
                 await Task.Delay(left < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left, ct);
             var cutAt = DateTimeOffset.UtcNow;
             await power.OffAsync(ct);
-            _cut.TrySetResult(new PowerCut(match, after, cutAt, DateTimeOffset.UtcNow));
+            var cut = new PowerCut(match, after, cutAt, DateTimeOffset.UtcNow);
+            onCut?.Invoke(cut);
+            _cut.TrySetResult(cut);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -28,7 +29,10 @@ public sealed class PowerCutWhenStep : Step<PowerCutWhenStep.Arguments>
         var power = context.Rig.Driver<IPowerProtocol>();
         var log = context.Rig.Driver<IConsoleProtocol>().Log;
         var from = SerialCursor.Get(context.Attempt, log);
-        context.Activities.Start(PowerCutActivity.Name, new PowerCutActivity(log, SerialPatterns.Build(args.Serial), from, args.After, power));
+        context.Activities.Start(PowerCutActivity.Name,
+            new PowerCutActivity(log, SerialPatterns.Build(args.Serial), from, args.After, power, cut => context.Log(
+                $"power cut {cut.Delay.TotalMilliseconds:0.#} ms after /{args.Serial}/ matched",
+                new JsonObject { ["match-at"] = cut.Match.At, ["cut-at"] = cut.CutAt, ["off-at"] = cut.OffAt, ["match-start"] = cut.Match.Start })));
         context.Details["from"] = from;
         context.Details["after-ms"] = args.After.TotalMilliseconds;
         return Task.FromResult(StepOutcome.Pass($"armed: power is cut {Duration.Format(args.After)} after /{args.Serial}/"));
