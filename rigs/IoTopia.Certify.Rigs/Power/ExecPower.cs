@@ -1,0 +1,47 @@
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Rigs.Protocols;
+using IoTopia.Certify.Rigs.Serial;
+
+namespace IoTopia.Certify.Rigs.Power;
+
+/// <summary>
+/// Power by shell commands (<c>/bin/sh -c</c>), each under a deadline, its output in the journal; a
+/// non-zero exit is an error naming the command. The state comes from the status command's output.
+/// </summary>
+public sealed class ExecPower : IPowerProtocol
+{
+    private readonly RunContext _run;
+    private readonly ExecPowerOptions _options;
+    private readonly System.Text.RegularExpressions.Regex _statusOn;
+    private readonly System.Text.RegularExpressions.Regex _statusOff;
+
+    public ExecPower(RunContext run, ExecPowerOptions options)
+    {
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0)
+            throw new ArgumentException("exec power: " + string.Join("; ", problems), nameof(options));
+        _run = run;
+        _options = options;
+        _statusOn = SerialPatterns.Build(options.StatusOn);
+        _statusOff = SerialPatterns.Build(options.StatusOff);
+    }
+
+    public Task OnAsync(CancellationToken ct) => RunAsync("power on", _options.On, ct);
+
+    public Task OffAsync(CancellationToken ct) => RunAsync("power off", _options.Off, ct);
+
+    public async Task<PowerState> GetStateAsync(CancellationToken ct)
+    {
+        if (_options.Status is null)
+            return PowerState.Unknown;
+        var result = await Command("power status", _options.Status).RunCheckedAsync(_run.StartProcess, _run.Journal, null, ct);
+        var on = _statusOn.IsMatch(result.Stdout);
+        var off = _statusOff.IsMatch(result.Stdout);
+        return on == off ? PowerState.Unknown : on ? PowerState.On : PowerState.Off;
+    }
+
+    private Task RunAsync(string label, string command, CancellationToken ct) =>
+        Command(label, command).RunCheckedAsync(_run.StartProcess, _run.Journal, null, ct);
+
+    private ShellCommand Command(string label, string command) => new(label, command, _options.Timeout);
+}

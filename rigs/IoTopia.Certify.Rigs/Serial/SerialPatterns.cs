@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace IoTopia.Certify.Rigs.Serial;
+
+/// <summary>Patterns over serial text: built without backtracking, so device data cannot make a match slow.</summary>
+public static class SerialPatterns
+{
+    public static Regex Build(string pattern) =>
+        new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>Why <paramref name="pattern"/> cannot be used (named <paramref name="what"/>), or null when it can.</summary>
+    public static string? Problem(string? pattern, string what)
+    {
+        if (string.IsNullOrEmpty(pattern))
+            return $"{what}: the pattern is empty";
+        try
+        {
+            return Build(pattern).IsMatch("")
+                ? $"{what}: /{pattern}/ matches empty text, so it would match at once"
+                : null;
+        }
+        catch (NotSupportedException e)
+        {
+            return $"{what}: /{pattern}/ cannot run without backtracking ({e.Message}); avoid backreferences, lookarounds and atomic groups";
+        }
+        catch (ArgumentException e)
+        {
+            return $"{what}: /{pattern}/ is not a valid regular expression: {e.Message}";
+        }
+    }
+
+    internal static void EnsureSafe(Regex pattern)
+    {
+        if ((pattern.Options & RegexOptions.NonBacktracking) == 0 && pattern.MatchTimeout == Regex.InfiniteMatchTimeout)
+            throw new ArgumentException(
+                $"/{pattern}/ over device data needs RegexOptions.NonBacktracking or a match timeout (see SerialPatterns.Build)", nameof(pattern));
+    }
+}
