@@ -6,7 +6,7 @@ namespace IoTopia.Certify.Cli;
 /// <summary>Where the command line puts the parts together: the step classes and the rig kinds it offers.</summary>
 public static class Composition
 {
-    public static StepRegistry Steps { get; } = new(typeof(StepRegistry).Assembly);
+    public static StepRegistry Steps { get; } = new(typeof(StepRegistry).Assembly, typeof(Rigs.Protocols.IPowerProtocol).Assembly);
 
-    public static RigKinds RigKinds { get; } = new();
+    public static RigKinds RigKinds { get; } = new RigKinds().Add(new Rigs.Virtual.VirtualRigKind());
 }

@@ -13,6 +13,9 @@ public abstract class RigKind
 
     public virtual bool SupportsPersonalities => false;
 
+    /// <summary>The capabilities this machine can give of those the rig file declares (e.g. no capture without root).</summary>
+    public virtual IReadOnlyList<string> Available(IReadOnlyList<string> declared) => declared;
+
     /// <summary>Reads the rig file's <c>drivers:</c> section (null when the file has none) into this kind's settings.</summary>
     public abstract object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors);
 

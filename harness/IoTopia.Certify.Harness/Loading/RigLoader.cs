@@ -48,7 +48,7 @@ public static class RigLoader
             File = path,
             Kind = kind,
             Description = description,
-            Capabilities = capabilities,
+            Capabilities = rigKind?.Available(capabilities) ?? capabilities,
             Dut = dut,
             SupportsPersonalities = rigKind?.SupportsPersonalities ?? false,
             Drivers = drivers,

@@ -1,0 +1,26 @@
+using IoTopia.Certify.Harness.Engine;
+
+namespace IoTopia.Certify.Rigs.Lab.Steps;
+
+/// <summary>
+/// Where an attempt's view of the lab services' logs begins: taken by the rig before power-on, so a
+/// step sees the requests of its own attempt only — and none that the DUT made before it looked.
+/// </summary>
+public static class LabCursors
+{
+    public const string Dns = "lab.dns.from";
+    public const string Dhcp = "lab.dhcp.from";
+    public const string Https = "lab.https.from";
+
+    public static void Begin(AttemptContext attempt, LabServices lab)
+    {
+        if (lab.TryGet<Dns.LabDnsResolver>(out var dns))
+            attempt.Items[Dns] = dns.Exchanges.Count;
+        if (lab.TryGet<Dhcp.LabDhcpListener>(out var dhcp))
+            attempt.Items[Dhcp] = dhcp.Messages.Count;
+        if (lab.TryGet<Https.LabHttpsHost>(out var https))
+            attempt.Items[Https] = https.Requests.Count;
+    }
+
+    public static long From(AttemptContext attempt, string key) => attempt.Items.TryGetValue(key, out var v) ? (long)v : 0;
+}
