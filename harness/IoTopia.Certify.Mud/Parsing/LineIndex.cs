@@ -6,6 +6,11 @@ internal sealed class LineIndex
     private readonly byte[] text;
     private readonly List<int> lineStarts = [0];
 
+    // Tokens arrive in order: counting on from the last position keeps long (minified) lines linear.
+    private int lastOffset;
+    private int lastLine;
+    private int lastColumn = 1;
+
     public LineIndex(byte[] text)
     {
         this.text = text;
@@ -21,12 +26,13 @@ internal sealed class LineIndex
         var at = (int)Math.Clamp(offset, 0, text.Length);
         var index = lineStarts.BinarySearch(at);
         var line = index >= 0 ? index : ~index - 1;
-        var column = 1;
-        for (var i = lineStarts[line]; i < at; i++)
+        var (from, column) = line == lastLine && at >= lastOffset ? (lastOffset, lastColumn) : (lineStarts[line], 1);
+        for (var i = from; i < at; i++)
         {
             if ((text[i] & 0xC0) != 0x80)
                 column++;
         }
+        (lastOffset, lastLine, lastColumn) = (at, line, column);
         return (line + 1, column);
     }
 

@@ -14,6 +14,19 @@ public static class MudSignatureVerifier
 {
     public static MudSignatureReport Verify(byte[] content, byte[] signature, MudSignatureOptions options)
     {
+        try
+        {
+            return VerifyDecoded(content, signature, options);
+        }
+        catch (CryptographicException e)
+        {
+            // Parts of a CMS message (certificates, attributes) are decoded lazily: a corruption can surface late.
+            return Failed($"the signature is malformed ({e.Message})", Describe(options.Time), options);
+        }
+    }
+
+    private static MudSignatureReport VerifyDecoded(byte[] content, byte[] signature, MudSignatureOptions options)
+    {
         var timeText = Describe(options.Time);
         var cms = new SignedCms(new ContentInfo(content), detached: true);
         var notes = new List<string>();
