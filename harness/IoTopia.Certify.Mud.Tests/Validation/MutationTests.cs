@@ -57,6 +57,7 @@ public class MutationTests
         yield return Mutation.Error("port-match", "operator and range together", t => AceNode(t, 0, 3)["matches"]!["udp"]!["destination-port"]!["port"] = 5683);
         yield return Mutation.Error("forwarding-action", "forwarding permit", t => AceNode(t, 0, 1)["actions"]!["forwarding"] = "permit");
         yield return Mutation.Error("yang-choice", "ipv4 and ipv6 in one ACE", t => AceNode(t, 0, 1)["matches"]!["ipv6"] = new JsonObject { ["protocol"] = 6 });
+        yield return Mutation.Error("yang-choice", "two SBOM retrieval methods", t => Container(t)["ietf-mud-transparency:transparency"]!["sbom-contact-uri"] = "mailto:sbom@bulbs.example.net");
         yield return Mutation.Error("yang-choice", "tcp and udp in one ACE", t => AceNode(t, 0, 1)["matches"]!["udp"] = new JsonObject());
         yield return Mutation.Warning("legacy-access-lists", "pre-RFC acls key", t => Rename(t, "ietf-access-control-list:acls", "ietf-access-control-list:access-lists"));
         yield return Mutation.Warning("ethernet-acl-type", "ethernet-acl-type", t => AclNode(t, 2)["type"] = "ethernet-acl-type");

@@ -150,4 +150,33 @@ public class ValidFixtureTests
             Assert.That(result.Facts.Single(f => f.Name == "cache-validity").Value, Is.EqualTo("48 hours (default)"));
         });
     }
+
+    [Test]
+    public void MembersOfADeclaredExtensionAreNotFlagged()
+    {
+        var tree = Glow40.Tree();
+        Glow40.Container(tree)["extensions"]!.AsArray().Add("ol");
+        Glow40.Container(tree)["ol"] = new System.Text.Json.Nodes.JsonObject { ["spdx-tag"] = "0BSD" };
+        var result = Glow40.Validate(tree);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems, Is.Empty, string.Join("\n", result.Problems));
+            Assert.That(result.Facts.Single(f => f.Name == "extensions").Value, Is.EqualTo("transparency, ol"));
+        });
+    }
+
+    [Test]
+    public void TransparencyCloudSbomsAreRead()
+    {
+        var tree = Glow40.Tree();
+        var transparency = Glow40.Container(tree)["ietf-mud-transparency:transparency"]!.AsObject();
+        transparency.Remove("sbom-local-well-known");
+        transparency["sboms"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"version-info": "1.2.0", "sbom-url": "https://bulbs.example.net/sbom/1.2.0.cdx.json"}]""");
+        var result = Glow40.Validate(tree);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems, Is.Empty, string.Join("\n", result.Problems));
+            Assert.That(result.Mud!.Transparency!.Sboms.Single(), Is.EqualTo(new SbomLocation("1.2.0", "https://bulbs.example.net/sbom/1.2.0.cdx.json")));
+        });
+    }
 }

@@ -24,10 +24,10 @@ internal static class MudFileReader
             ? Missing(top)
             : ObjectReader.For(mudNode, MudMember, sink) is { } mud ? MudContainerReader.Read(mud) : new MudFile { Location = mudNode.Location };
 
-        var (aclsNode, legacy) = top.Has(AclsMember) ? (top.Take(AclsMember), false) : (top.Take(LegacyAclsMember), true);
-        if (aclsNode is not null && legacy)
+        var (aclsNode, legacy) = top.Has(AclsMember) ? (top.Take(AclsMember), false) : (top.Take(LegacyAclsMember), top.Has(LegacyAclsMember));
+        if (legacy)
         {
-            sink.Warning("legacy-access-lists", aclsNode.Location,
+            sink.Warning("legacy-access-lists", aclsNode!.Location,
                 $"the ACLs are under the pre-RFC key {LegacyAclsMember}; RFC 8519 names it {AclsMember} (accepted)");
         }
         if (PreRfcDraftDetector.Find(aclsNode) is { } draftKey)
@@ -37,9 +37,8 @@ internal static class MudFileReader
                 $"this is the pre-RFC draft MUD format (it uses {Quoted.Of(draftKey.Name)}; the draft shape has acl-type, access-list-entries, rule-name, ipv4-acl/ipv6-acl), not RFC 8520 with RFC 8519 ACLs: regenerate the file with a current MUD tool");
             aclsNode = null;
         }
-        var draft = preRfcDraft;
-        top.WarnUnread("a MUD file's top level", name => name == LegacyAclsMember && draft);
-        return file with { Acls = aclsNode is null ? [] : AclReader.ReadAll(aclsNode, sink), LegacyAclsKey = legacy && (aclsNode is not null || preRfcDraft) };
+        top.WarnUnread("a MUD file's top level");
+        return file with { Acls = aclsNode is null ? [] : AclReader.ReadAll(aclsNode, sink), LegacyAclsKey = legacy };
     }
 
     private static MudFile Missing(ObjectReader top)
