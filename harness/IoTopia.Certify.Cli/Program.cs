@@ -11,6 +11,7 @@ root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(LintCommand.Create());
 root.Subcommands.Add(InitStatementCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(MudCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -1,0 +1,7 @@
+namespace IoTopia.Certify.Mud.Model;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}

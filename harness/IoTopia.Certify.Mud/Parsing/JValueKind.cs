@@ -1,0 +1,10 @@
+namespace IoTopia.Certify.Mud.Parsing;
+
+internal enum JValueKind
+{
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
