@@ -32,9 +32,21 @@ public sealed class RunContext
     /// <summary>Opens a run-long evidence file under <c>evidence/_run/</c> (lab service logs, continuous serial).</summary>
     public EvidenceFile CreateRunEvidence(string name, string extension, string kind, string mediaType)
     {
+        if (Volatile.Read(ref _runEvidenceSeq) == 0)
+            Interlocked.CompareExchange(ref _runEvidenceSeq, LastRunEvidenceSeq(), 0); // a resumed run continues the numbering
         var seq = Interlocked.Increment(ref _runEvidenceSeq);
         return Evidence.Create(EvidenceStore.RunScope, 0, seq, name, null, extension, kind, mediaType,
             record => Journal.Append(new EvidenceAdded { ScenarioId = EvidenceStore.RunScope, StepSeq = seq, Evidence = record }));
+    }
+
+    private int LastRunEvidenceSeq()
+    {
+        var folder = Path.Combine(Folder.Evidence, EvidenceStore.RunScope);
+        if (!Directory.Exists(folder))
+            return 0;
+        return Directory.EnumerateFiles(folder)
+            .Select(f => int.TryParse(Path.GetFileName(f).Split('-')[0], out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
     }
 
     /// <summary>Records what the rig chose when it started (its address slot, device identity, tool paths).</summary>

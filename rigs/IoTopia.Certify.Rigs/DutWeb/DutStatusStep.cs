@@ -34,9 +34,12 @@ public sealed class DutStatusStep : Step<DutStatusStep.Arguments>
             ct.ThrowIfCancellationRequested();
             try
             {
-                using var response = await client.GetAsync(url, ct);
-                var body = await response.Content.ReadAsByteArrayAsync(ct);
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+                var (body, truncated) = await ProbeHttpClient.ReadLimitedAsync(response, ct);
                 await context.WriteEvidenceAsync("json", "http-response", "application/json", body, ct: ct);
+                if (truncated)
+                    return StepOutcome.Fail($"the status document exceeds the {ProbeHttpClient.MaxResponseBytes} bytes the harness reads",
+                        expected: $"at most {ProbeHttpClient.MaxResponseBytes} bytes", observed: "more");
                 context.Details["status"] = (int)response.StatusCode;
                 if (!response.IsSuccessStatusCode)
                     return StepOutcome.Fail($"{url} answered {(int)response.StatusCode}", expected: "200", observed: ((int)response.StatusCode).ToString());

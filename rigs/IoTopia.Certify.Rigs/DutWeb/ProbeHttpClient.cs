@@ -12,7 +12,8 @@ namespace IoTopia.Certify.Rigs.DutWeb;
 /// </summary>
 public static class ProbeHttpClient
 {
-    public const int MaxResponseBytes = 256 * 1024;
+    /// <summary>The most of a response body the harness reads; more is the device's outcome, not the lab's.</summary>
+    public const int MaxResponseBytes = 2 * 1024 * 1024;
 
     public static HttpClient Create(IDutNetwork network, TimeSpan timeout)
     {
@@ -44,7 +45,18 @@ public static class ProbeHttpClient
                     certificate is X509Certificate2 cert && ChainsTo(cert, network.WebTrustRoots),
             },
         };
-        return new HttpClient(handler) { Timeout = timeout, MaxResponseContentBufferSize = MaxResponseBytes };
+        return new HttpClient(handler) { Timeout = timeout };
+    }
+
+    /// <summary>Reads at most <see cref="MaxResponseBytes"/> of the body; the flag says whether there was more.</summary>
+    public static async Task<(byte[] Body, bool Truncated)> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[MaxResponseBytes + 1];
+        var read = 0;
+        while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0)
+            read += n;
+        return read > MaxResponseBytes ? (buffer[..MaxResponseBytes], true) : (buffer[..read], false);
     }
 
     private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)

@@ -57,6 +57,8 @@ public sealed partial class SerialExpectStep : Step<SerialExpectStep.Arguments>
         }
         SerialCursor.Advance(context.Attempt, match.End);
         context.Details["match"] = SerialOutcomes.Describe(match, since);
+        // what was scanned up to the match is this step's evidence, on a pass as on a fail
+        await context.WriteEvidenceAsync("txt", "serial-window", SerialWindow.Render(console.Log, from, match.End, mask: null), "scanned", ct);
         if (args.SaveAs is not null)
             Save(context, pattern, match, args.SaveAs);
         return StepOutcome.Pass($"/{args.Pattern}/ seen: {DeviceText.Clip(SerialTextRenderer.Visible(match.Text), 200)}");

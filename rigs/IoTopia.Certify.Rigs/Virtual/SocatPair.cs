@@ -25,6 +25,8 @@ public sealed class SocatPair
     {
         var harnessEnd = Path.Combine(folder, "serial-harness");
         var deviceEnd = Path.Combine(folder, "serial-device");
+        foreach (var stale in new[] { harnessEnd, deviceEnd })
+            File.Delete(stale); // a killed run's socat leaves its links dangling
         var info = new ProcessStartInfo("socat") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[] { "-d", "-d", $"pty,raw,echo=0,link={harnessEnd}", $"pty,raw,echo=0,link={deviceEnd}" })
             info.ArgumentList.Add(a);
