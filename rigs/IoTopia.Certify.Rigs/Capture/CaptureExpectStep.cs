@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Steps;
+
+namespace IoTopia.Certify.Rigs.Capture;
+
+[Step("capture.expect", "Expects a flow of the DUT (host: name or IP, port, proto) to be seen, or not seen, in a running capture within a duration.")]
+public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
+{
+    public const int MaxFlowsInDetails = 50;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long after a window ends the reader gets to deliver its last packets and drop counts.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+
+    public sealed class Arguments : IValidatableArguments
+    {
+        public string Name { get; init; } = CaptureName.Default;
+        public FlowSpec? Seen { get; init; }
+        public FlowSpec? NotSeen { get; init; }
+        public TimeSpan Within { get; init; } = TimeSpan.FromSeconds(10);
+
+        public IEnumerable<string> Validate()
+        {
+            foreach (var problem in CaptureName.Validate(Name))
+                yield return problem;
+            if ((Seen is null) == (NotSeen is null))
+                yield return "give exactly one of seen: or not-seen:";
+            foreach (var problem in Seen?.Validate("seen") ?? [])
+                yield return problem;
+            foreach (var problem in NotSeen?.Validate("not-seen") ?? [])
+                yield return problem;
+            if (Within <= TimeSpan.Zero)
+                yield return "within: must be longer than zero";
+        }
+    }
+
+    protected override Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
+    {
+        var (activity, problem) = CaptureDriver.Running(context, args.Name);
+        if (activity is null)
+            return Task.FromResult(StepOutcome.Error(problem!));
+        context.Details["capture"] = args.Name;
+        return args.Seen is { } seen
+            ? SeenAsync(context, activity, seen, args.Within, ct)
+            : NotSeenAsync(context, activity, args.NotSeen!, args.Within, ct);
+    }
+
+    private static async Task<StepOutcome> SeenAsync(StepContext context, CaptureActivity capture, FlowSpec spec, TimeSpan within, CancellationToken ct)
+    {
+        var expected = $"a flow of the DUT with {spec} within {Duration.Format(within)}";
+        var deadline = DateTimeOffset.UtcNow + within;
+        using var timer = new PeriodicTimer(PollInterval);
+        while (true)
+        {
+            var matches = capture.Flows.Matching(spec);
+            if (matches.Count > 0)
+            {
+                context.Details["matched"] = FlowsJson(matches);
+                var first = matches[0];
+                return new StepOutcome(Harness.Verdicts.Verdict.Pass, $"seen: {first.Key} at {first.First:O}")
+                {
+                    Expected = expected,
+                    Observed = $"{first.Key}, {first.Packets} packets from {first.First:O}",
+                };
+            }
+            if (capture.Failure is { } failure)
+                return StepOutcome.Error(failure);
+            if (DateTimeOffset.UtcNow >= deadline || !capture.IsRunning)
+                break;
+            await timer.WaitForNextTickAsync(ct);
+        }
+
+        var flows = capture.Flows.Flows();
+        AddCaptureDetails(context, capture, spec, flows);
+        var stopped = capture.IsRunning ? "" : " (the capture had stopped)";
+        return StepOutcome.Fail($"not seen: no flow of the DUT with {spec} within {Duration.Format(within)}{stopped}", expected,
+            $"{flows.Count} DUT flows, none with {spec}{Unresolved(capture, spec)}");
+    }
+
+    private static async Task<StepOutcome> NotSeenAsync(StepContext context, CaptureActivity capture, FlowSpec spec, TimeSpan within, CancellationToken ct)
+    {
+        var expected = $"no flow of the DUT with {spec} for {Duration.Format(within)}, with DUT packets seen and no capture drops";
+        var start = DateTimeOffset.UtcNow;
+        var window = new QuietWindow(spec, capture.Flows, start, start + within);
+        var dropsBefore = capture.Stats.Dropped;
+        (Protocols.CapturedPacket Packet, FlowKey Flow)? offence = null;
+        using (capture.Watch(window.Observe))
+        {
+            var elapsed = Task.Delay(within + Settle, ct);
+            if (await Task.WhenAny(window.Offence, elapsed) == window.Offence)
+                offence = await window.Offence;
+            else
+                await elapsed;
+        }
+
+        var drops = capture.Stats.Dropped - dropsBefore;
+        context.Details["window"] = new JsonObject
+        {
+            ["start"] = window.Start.ToString("O"),
+            ["end"] = window.End.ToString("O"),
+            ["dutPackets"] = window.DutPackets,
+            ["drops"] = drops,
+        };
+        AddCaptureDetails(context, capture, spec, window.Flows);
+
+        if (offence is { } seen)
+            return Offended(context, spec, expected, seen.Packet.Time, seen.Flow);
+        if (window.FirstForbiddenFlow() is { } late)
+            return Offended(context, spec, expected, late.First, late.Key);
+        if (capture.Failure is { } failure)
+            return StepOutcome.Error(failure);
+
+        var observed = $"{window.DutPackets} DUT packets in the window, {drops} dropped, no flow with {spec}{Unresolved(capture, spec)}";
+        if (!capture.IsRunning)
+            return StepOutcome.Inconclusive("the capture stopped before the window ended", expected, observed);
+        var missing = new List<string>();
+        if (window.DutPackets == 0)
+            missing.Add("no DUT packets in the window");
+        if (drops > 0)
+            missing.Add($"{drops} packets dropped");
+        if (missing.Count > 0)
+            return StepOutcome.Inconclusive(string.Join("; ", missing), expected, observed);
+        return new StepOutcome(Harness.Verdicts.Verdict.Pass, $"not seen: no flow with {spec} in {Duration.Format(within)}; {window.DutPackets} DUT packets, 0 dropped")
+        {
+            Expected = expected,
+            Observed = observed,
+        };
+    }
+
+    private static StepOutcome Offended(StepContext context, FlowSpec spec, string expected, DateTimeOffset time, FlowKey flow)
+    {
+        context.Details["offending"] = new JsonObject
+        {
+            ["time"] = time.ToString("O"),
+            ["flow"] = flow.ToString(),
+            ["src"] = flow.Source.ToString(),
+            ["dst"] = flow.Destination.ToString(),
+            ["proto"] = flow.ProtocolName,
+            ["srcPort"] = flow.SourcePort,
+            ["dstPort"] = flow.DestinationPort,
+        };
+        return StepOutcome.Fail($"seen: {flow} at {time:O}, a flow with {spec} that must not happen", expected, $"{flow} at {time:O}");
+    }
+
+    private static void AddCaptureDetails(StepContext context, CaptureActivity capture, FlowSpec spec, IReadOnlyList<Flow> flows)
+    {
+        context.Details["flows"] = FlowsJson(flows);
+        if (flows.Count > MaxFlowsInDetails)
+            context.Details["flowsOmitted"] = flows.Count - MaxFlowsInDetails;
+        var names = new JsonObject();
+        foreach (var (name, addresses) in capture.Flows.Names().OrderBy(n => n.Key, StringComparer.Ordinal).Take(MaxFlowsInDetails))
+            names[name] = new JsonArray(addresses.Select(a => (JsonNode)a.ToString()).ToArray());
+        context.Details["names"] = names;
+        context.Details["host"] = new JsonArray(capture.Flows.Resolve(spec).Select(a => (JsonNode)a.ToString()).ToArray());
+    }
+
+    private static JsonArray FlowsJson(IEnumerable<Flow> flows) =>
+        new(flows.Take(MaxFlowsInDetails).Select(f => (JsonNode)f.ToJson()).ToArray());
+
+    private static string Unresolved(CaptureActivity capture, FlowSpec spec) =>
+        spec.Address is null && capture.Flows.Resolve(spec).Count == 0 ? $" (no DNS answer in the capture resolved '{spec.Name}')" : "";
+}
