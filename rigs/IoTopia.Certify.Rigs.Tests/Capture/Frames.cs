@@ -15,8 +15,7 @@ internal static class Frames
     public static byte[] Ethernet(ushort etherType, byte[] payload)
     {
         var frame = new byte[14 + payload.Length];
-        frame[5] = 1; // destination 00:00:00:00:00:01
-        frame[11] = 2; // source 00:00:00:00:00:02
+        // MAC addresses 00:00:00:00:00:00, as on lo, so an injected frame is taken as addressed to this host
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(12), etherType);
         payload.CopyTo(frame, 14);
         return frame;
