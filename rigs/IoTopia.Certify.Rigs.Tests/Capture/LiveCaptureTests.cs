@@ -28,7 +28,8 @@ public sealed class LiveCaptureTests
     {
         foreach (var session in _sessions)
             await session.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        if (Directory.Exists(_dir))
+            Directory.Delete(_dir, recursive: true);
     }
 
     [Test]
@@ -43,7 +44,7 @@ public sealed class LiveCaptureTests
         var stats = await StopAsync(session);
         Assert.Multiple(() =>
         {
-            Assert.That(stats, Is.EqualTo(new CaptureStats(200, 0, 200)));
+            Assert.That((stats.Delivered, stats.Dropped, stats.DutPackets), Is.EqualTo((200L, 0L, 200L)));
             Assert.That(((LiveCaptureSession)session).KernelReceived, Is.EqualTo(400), "libpcap's own count on lo: each packet twice");
             Assert.That(session.Failure, Is.Null);
         });

@@ -11,8 +11,8 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
     public const int MaxFlowsInDetails = 50;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long after a window ends the reader gets to deliver its last packets and drop counts.</summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long after a window ends the capture may take to have read and counted everything up to its end.</summary>
+    private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(5);
 
     public sealed class Arguments : IValidatableArguments
     {
@@ -82,20 +82,24 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
     private static async Task<StepOutcome> NotSeenAsync(StepContext context, CaptureActivity capture, FlowSpec spec, TimeSpan within, CancellationToken ct)
     {
         var expected = $"no flow of the DUT with {spec} for {Duration.Format(within)}, with DUT packets seen and no capture drops";
+        var before = capture.Stats; // losses up to a moment before the window's start
         var start = DateTimeOffset.UtcNow;
         var window = new QuietWindow(spec, capture.Flows, start, start + within);
-        var dropsBefore = capture.Stats.Dropped;
         (Protocols.CapturedPacket Packet, FlowKey Flow)? offence = null;
+        var caughtUp = false;
         using (capture.Watch(window.Observe))
         {
-            var elapsed = Task.Delay(within + Settle, ct);
+            var elapsed = Task.Delay(within, ct);
             if (await Task.WhenAny(window.Offence, elapsed) == window.Offence)
                 offence = await window.Offence;
             else
-                await elapsed;
+                caughtUp = await CaughtUpAsync(capture, window, window.End, ct);
         }
+        var after = capture.Stats;
+        if (offence is null && window.Offence.IsCompletedSuccessfully)
+            offence = window.Offence.Result;
 
-        var drops = capture.Stats.Dropped - dropsBefore;
+        var drops = Math.Max(0, after.Dropped - before.Dropped);
         context.Details["window"] = new JsonObject
         {
             ["start"] = window.Start.ToString("O"),
@@ -115,6 +119,8 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
         var observed = $"{window.DutPackets} DUT packets in the window, {drops} dropped, no flow with {spec}{Unresolved(capture, spec)}";
         if (!capture.IsRunning)
             return StepOutcome.Inconclusive("the capture stopped before the window ended", expected, observed);
+        if (!caughtUp)
+            return StepOutcome.Inconclusive($"the capture had not read and counted the window's packets {Duration.Format(CatchUp)} after it ended", expected, observed);
         var missing = new List<string>();
         if (window.DutPackets == 0)
             missing.Add("no DUT packets in the window");
@@ -127,6 +133,20 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
             Expected = expected,
             Observed = observed,
         };
+    }
+
+    /// <summary>Waits until the capture has read everything up to <paramref name="end"/> and settled its losses past it, or an offence shows.</summary>
+    private static async Task<bool> CaughtUpAsync(CaptureActivity capture, QuietWindow window, DateTimeOffset end, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + CatchUp;
+        using var timer = new PeriodicTimer(PollInterval);
+        while (capture.Stats.DroppedUntil is not { } until || until < end)
+        {
+            if (window.Offence.IsCompleted || !capture.IsRunning || capture.Failure is not null || DateTimeOffset.UtcNow >= deadline)
+                return false;
+            await timer.WaitForNextTickAsync(ct);
+        }
+        return true;
     }
 
     private static StepOutcome Offended(StepContext context, FlowSpec spec, string expected, DateTimeOffset time, FlowKey flow)

@@ -46,7 +46,10 @@ public sealed class LiveCapture(string interfaceName, CaptureTarget target, Live
         }
     }
 
-    internal static void Open(LibPcapLiveDevice device, LiveCaptureOptions options) =>
+    /// <summary>Opens for capture. Non-blocking: SharpPcap waits for data itself (poll, 500 ms at most), and libpcap must
+    /// then never block in a read — it would, on lo, when all it found were outgoing copies it skips.</summary>
+    internal static void Open(LibPcapLiveDevice device, LiveCaptureOptions options)
+    {
         device.Open(new DeviceConfiguration
         {
             Mode = options.Promiscuous && !device.Loopback ? DeviceModes.Promiscuous : DeviceModes.None,
@@ -55,6 +58,8 @@ public sealed class LiveCapture(string interfaceName, CaptureTarget target, Live
             BufferSize = options.BufferBytes,
             Immediate = options.Immediate,
         });
+        device.NonBlockingMode = true;
+    }
 
     private static LibPcapLiveDevice? Find(string name) =>
         LibPcapLiveDeviceList.New().FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));

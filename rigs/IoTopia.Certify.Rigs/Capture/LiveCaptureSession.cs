@@ -8,25 +8,28 @@ namespace IoTopia.Certify.Rigs.Capture;
 
 /// <summary>
 /// One open capture: a reader thread takes each packet from libpcap, writes it to the pcap evidence at
-/// once, decodes it and counts it. Only the reader touches the libpcap handle (its statistics too, which
-/// it samples); others read the published counts. Stopping drains what the kernel already holds, within
-/// a deadline, then closes the handle and the pcap.
+/// once, decodes it and counts it. Only the reader touches the libpcap handle; others read the published
+/// counts. Losses are worked out at checkpoints (<see cref="LossLedger"/>). Stopping takes a last
+/// checkpoint and reads on until everything captured before it is in the pcap — within the caller's
+/// deadline — then closes the handle and the pcap.
 /// </summary>
 internal sealed class LiveCaptureSession : ICaptureSession
 {
+    private static readonly TimeSpan ReorderMargin = TimeSpan.FromMilliseconds(10);
+
     private readonly LibPcapLiveDevice _device;
     private readonly EvidenceFile _pcap;
     private readonly PcapWriter _writer;
     private readonly CaptureSettings _settings;
     private readonly CaptureTarget _target;
     private readonly LiveCaptureOptions _options;
+    private readonly LossLedger _losses;
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _delivered;
     private long _dut;
-    private long _dropped;
     private long _kernelReceived;
     private long _malformed;
-    private long _stopRequestedAt; // Stopwatch ticks; 0 = running
+    private volatile bool _stopRequested;
     private volatile bool _abandon;
     private volatile string? _failure;
 
@@ -39,11 +42,21 @@ internal sealed class LiveCaptureSession : ICaptureSession
         _options = options;
         LinkType = PcapWriter.LinkTypeOf((int)device.LinkType);
         _writer = new PcapWriter(pcap, LinkType, options.SnapLength);
+        // In block mode a partly filled block reaches us only when its timer (the read timeout) retires it.
+        var quietAfter = options.Immediate ? TimeSpan.Zero : options.ReadTimeout + ReorderMargin;
+        _losses = new LossLedger(device.Loopback ? 2 : 1, ReorderMargin, quietAfter);
     }
 
     public uint LinkType { get; }
 
-    public CaptureStats Stats => new(Interlocked.Read(ref _delivered), Interlocked.Read(ref _dropped), Interlocked.Read(ref _dut));
+    public CaptureStats Stats
+    {
+        get
+        {
+            var losses = _losses.Latest;
+            return new CaptureStats(Interlocked.Read(ref _delivered), losses?.Lost ?? 0, Interlocked.Read(ref _dut)) { DroppedUntil = losses?.Until };
+        }
+    }
 
     /// <summary>Packets whose headers could not be fully decoded (written to the pcap all the same).</summary>
     public long Malformed => Interlocked.Read(ref _malformed);
@@ -65,7 +78,7 @@ internal sealed class LiveCaptureSession : ICaptureSession
 
     public async Task<CaptureStats> StopAsync(CancellationToken ct)
     {
-        Interlocked.CompareExchange(ref _stopRequestedAt, Stopwatch.GetTimestamp(), 0);
+        _stopRequested = true;
         try
         {
             await _ended.Task.WaitAsync(ct);
@@ -86,19 +99,35 @@ internal sealed class LiveCaptureSession : ICaptureSession
 
     private void Read()
     {
-        var lastSample = Stopwatch.GetTimestamp();
-        var stopAt = DateTimeOffset.MaxValue;
+        var lastCheckpoint = Stopwatch.GetTimestamp();
+        var stopping = false;
         try
         {
-            while (!_abandon)
+            while (true)
             {
-                var readStarted = Stopwatch.GetTimestamp();
+                if (_abandon)
+                {
+                    _failure ??= $"the capture on '{_device.Name}' was stopped before its reader caught up: packets still queued in the kernel are not in the pcap";
+                    break;
+                }
+                if (_stopRequested && !stopping)
+                {
+                    stopping = true;
+                    Checkpoint(); // the last one: read on until everything captured before it is in the pcap
+                }
+
+                var readTimer = Stopwatch.GetTimestamp();
                 var status = _device.GetNextPacket(out var capture);
+                var settled = false;
                 if (status == GetPacketStatus.PacketRead)
                 {
-                    var time = Handle(capture);
-                    if (time > stopAt)
-                        break; // everything captured before the stop request has been read
+                    settled = _losses.OnPacket(Handle(capture), Interlocked.Read(ref _delivered));
+                }
+                else if (status == GetPacketStatus.ReadTimeout)
+                {
+                    // A read can come back empty at once (libpcap skips lo's outgoing copies and says "timeout"): only one that waited is quiet.
+                    if (Stopwatch.GetElapsedTime(readTimer) >= _options.ReadTimeout / 2)
+                        settled = _losses.OnQuiet(DateTimeOffset.UtcNow, Interlocked.Read(ref _delivered));
                 }
                 else if (status == GetPacketStatus.Error)
                 {
@@ -106,22 +135,12 @@ internal sealed class LiveCaptureSession : ICaptureSession
                     break;
                 }
 
-                var now = Stopwatch.GetTimestamp();
-                if (Stopwatch.GetElapsedTime(lastSample, now) >= _options.StatsInterval)
+                if (stopping && settled)
+                    break;
+                if (!stopping && !_losses.Pending && Stopwatch.GetElapsedTime(lastCheckpoint) >= _options.CheckpointInterval)
                 {
-                    Sample();
-                    lastSample = now;
-                }
-                var stopRequested = Interlocked.Read(ref _stopRequestedAt);
-                if (stopRequested != 0)
-                {
-                    if (stopAt == DateTimeOffset.MaxValue)
-                        stopAt = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(stopRequested);
-                    // Drain: a read begun after the request that found nothing means the kernel held nothing more
-                    // (blocks retire within a read timeout); a busy link is cut after two read timeouts.
-                    if ((status == GetPacketStatus.ReadTimeout && readStarted >= stopRequested)
-                        || Stopwatch.GetElapsedTime(stopRequested) > 2 * _options.ReadTimeout + TimeSpan.FromMilliseconds(50))
-                        break;
+                    Checkpoint();
+                    lastCheckpoint = Stopwatch.GetTimestamp();
                 }
             }
         }
@@ -131,19 +150,34 @@ internal sealed class LiveCaptureSession : ICaptureSession
         }
         finally
         {
-            Close();
+            try
+            {
+                _device.Close();
+            }
+            finally
+            {
+                _pcap.Dispose();
+                _ended.TrySetResult();
+            }
         }
+    }
+
+    private void Checkpoint()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var stats = _device.Statistics;
+        Interlocked.Exchange(ref _kernelReceived, stats.ReceivedPackets);
+        _losses.Take(at, stats.ReceivedPackets, stats.DroppedPackets, stats.InterfaceDroppedPackets);
     }
 
     /// <summary>Writes, decodes and counts one packet; returns its capture time.</summary>
     private DateTimeOffset Handle(PacketCapture capture)
     {
         var data = capture.Data;
-        var header = capture.Header as PcapHeader;
         var timeval = capture.Header.Timeval;
         var micros = (uint)Math.Min(timeval.MicroSeconds, 999_999UL);
         var time = DateTimeOffset.UnixEpoch.AddTicks((long)timeval.Seconds * TimeSpan.TicksPerSecond + micros * 10L);
-        var wireLength = header is null ? data.Length : (int)Math.Min(header.PacketLength, int.MaxValue);
+        var wireLength = capture.Header is PcapHeader header ? (int)Math.Min(header.PacketLength, int.MaxValue) : data.Length;
         try
         {
             _writer.Write(timeval.Seconds, micros, data, wireLength);
@@ -161,34 +195,5 @@ internal sealed class LiveCaptureSession : ICaptureSession
             Interlocked.Increment(ref _malformed);
         _settings.OnPacket?.Invoke(packet);
         return time;
-    }
-
-    private void Sample()
-    {
-        var stats = _device.Statistics;
-        Interlocked.Exchange(ref _kernelReceived, stats.ReceivedPackets);
-        // Drops are not doubled on lo (only the received count is): take them as libpcap gives them.
-        Interlocked.Exchange(ref _dropped, (long)stats.DroppedPackets + stats.InterfaceDroppedPackets);
-    }
-
-    private void Close()
-    {
-        try
-        {
-            Sample();
-        }
-        catch (Exception e)
-        {
-            _failure ??= $"reading capture statistics on '{_device.Name}' failed: {e.Message}";
-        }
-        try
-        {
-            _device.Close();
-        }
-        finally
-        {
-            _pcap.Dispose();
-            _ended.TrySetResult();
-        }
     }
 }

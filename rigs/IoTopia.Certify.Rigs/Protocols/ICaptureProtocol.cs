@@ -29,4 +29,9 @@ public interface ICaptureSession : IAsyncDisposable
 }
 
 /// <summary>Delivered: packets written to the pcap (counted by us; libpcap counts twice on lo). Dropped: by the kernel or the interface.</summary>
-public sealed record CaptureStats(long Delivered, long Dropped, long DutPackets);
+public sealed record CaptureStats(long Delivered, long Dropped, long DutPackets)
+{
+    /// <summary><see cref="Dropped"/> counts the packets lost among those that arrived up to this moment (null: none settled yet).
+    /// After a stop it is the stop's moment.</summary>
+    public DateTimeOffset? DroppedUntil { get; init; }
+}
