@@ -216,6 +216,34 @@ public sealed class CaptureStepsTests
     }
 
     [Test]
+    public async Task ExpectNotSeenIsInconclusiveWhenTheCaptureDroppedPacketsInTheWindow()
+    {
+        using var capture = new StallingCapture(Loopback.RequireCapture(StallingCapture.TinyRing));
+        var host = _host = StepHost.Create(new CaptureTestRig(capture), Loopback.Steps);
+        await RunAsync(host, "capture.start", new CaptureStartStep.Arguments());
+        using var dut = Loopback.Udp(Loopback.Dut, 42181);
+        using var sink = Loopback.Udp(Loopback.Lab, 42180);
+        using var cts = new CancellationTokenSource();
+        var talking = dut.KeepSendingAsync(Loopback.Lab, 42180, TimeSpan.FromMilliseconds(50), cts.Token);
+
+        var expect = host.RunStepAsync("capture.expect", new CaptureExpectStep.Arguments
+        {
+            NotSeen = new FlowSpec { Host = "127.77.210.10" },
+            Within = TimeSpan.FromSeconds(1.5),
+        });
+        await Eventually(() => host.Events.OfType<StepStarted>().Any(e => e.Name == "capture.expect"));
+        capture.Stall();
+        dut.Send(Loopback.Lab, 42180, count: 2000); // more than the held reader's ring holds
+        capture.Release();
+        var record = await expect;
+        await cts.CancelAsync();
+        await talking;
+        Assert.That(record.Verdict, Is.EqualTo(Verdict.Inconclusive), record.Reason);
+        Assert.That(record.Reason, Does.Match(@"^\d+ packets dropped$"));
+        Assert.That(record.Details["window"]!["drops"]!.GetValue<long>(), Is.GreaterThan(1000));
+    }
+
+    [Test]
     public async Task ExpectAndStopWithoutACaptureAreErrors()
     {
         var host = Host();
@@ -239,6 +267,14 @@ public sealed class CaptureStepsTests
         Assert.That(note.Text, Is.EqualTo("capture 'until-end' stopped: 4 packets, 4 DUT packets, 0 dropped"));
         Assert.That(host.Events.OfType<EvidenceAdded>().Where(e => e.StepSeq == start.Seq).Select(e => Path.GetFileName(e.Evidence.Path)),
             Is.EquivalentTo(new[] { "001-capture.start-until-end.pcap", "001-capture.start-until-end-counts.json" }));
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        while (!condition())
+            await timer.WaitForNextTickAsync(deadline.Token);
     }
 
     private static async Task<StepRecord> RunAsync(StepHost host, string step, object arguments)

@@ -53,6 +53,30 @@ public sealed class LiveCaptureTests
     }
 
     [Test]
+    public async Task PacketsTheKernelHadNoRoomForAreCountedAsDropped()
+    {
+        using var capture = new StallingCapture(Loopback.RequireCapture(StallingCapture.TinyRing));
+        var pcap = _store.Create("s", 1, ++_seq, "capture", null, "pcap", "capture", "application/vnd.tcpdump.pcap", _ => { });
+        var session = await capture.StartAsync(pcap, new CaptureSettings(Loopback.Target.DefaultFilter), CancellationToken.None);
+        _sessions.Add(session);
+        capture.Stall();
+        using (var dut = Loopback.Udp(Loopback.Dut, 42031))
+        using (var lab = Loopback.Udp(Loopback.Lab, 42030))
+            dut.Send(Loopback.Lab, 42030, count: 2000); // the reader is held: the ring overflows
+        capture.Release();
+
+        var stats = await StopAsync(session);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stats.Dropped, Is.GreaterThan(1000), "libpcap's own drop counter says 0 here; ours does not");
+            Assert.That(stats.Delivered + stats.Dropped, Is.EqualTo(2000), "every packet sent is either in the pcap or counted as dropped");
+            Assert.That(stats.DroppedUntil, Is.Not.Null);
+        });
+        var (_, lines, errors) = await Tshark.FieldsAsync(pcap.FullPath, "frame.number");
+        Assert.That(lines, Has.Count.EqualTo(stats.Delivered), errors);
+    }
+
+    [Test]
     public async Task EachPacketIsInThePcapBeforeTheCaptureStops()
     {
         var capture = Loopback.RequireCapture();
