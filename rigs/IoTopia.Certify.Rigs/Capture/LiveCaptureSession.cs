@@ -49,6 +49,9 @@ internal sealed class LiveCaptureSession : ICaptureSession
 
     public uint LinkType { get; }
 
+    private string Abandoned =>
+        $"the capture on '{_device.Name}' was stopped before its reader caught up: packets still queued in the kernel are not in the pcap";
+
     public CaptureStats Stats
     {
         get
@@ -85,7 +88,8 @@ internal sealed class LiveCaptureSession : ICaptureSession
         }
         catch (OperationCanceledException)
         {
-            // Out of time: the reader ends after its current read (one read timeout) and closes everything itself.
+            // Out of time: the reader ends after its current read (half a second at most) and closes everything itself.
+            _failure ??= Abandoned;
             _abandon = true;
         }
         return Stats;
@@ -106,10 +110,7 @@ internal sealed class LiveCaptureSession : ICaptureSession
             while (true)
             {
                 if (_abandon)
-                {
-                    _failure ??= $"the capture on '{_device.Name}' was stopped before its reader caught up: packets still queued in the kernel are not in the pcap";
                     break;
-                }
                 if (_stopRequested && !stopping)
                 {
                     stopping = true;
