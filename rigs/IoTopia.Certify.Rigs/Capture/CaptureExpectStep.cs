@@ -52,7 +52,7 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
         var expected = $"a flow of the DUT with {spec} within {Duration.Format(within)}";
         var deadline = DateTimeOffset.UtcNow + within;
         using var timer = new PeriodicTimer(PollInterval);
-        while (true)
+        for (var last = false; ; )
         {
             var matches = capture.Flows.Matching(spec);
             if (matches.Count > 0)
@@ -67,8 +67,15 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
             }
             if (capture.Failure is { } failure)
                 return StepOutcome.Error(failure);
-            if (DateTimeOffset.UtcNow >= deadline || !capture.IsRunning)
+            if (last || !capture.IsRunning)
                 break;
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                // one last look once the capture has read everything up to the deadline
+                await CaughtUpAsync(capture, deadline, () => capture.Flows.Matching(spec).Count > 0, ct);
+                last = true;
+                continue;
+            }
             await timer.WaitForNextTickAsync(ct);
         }
 
@@ -93,7 +100,7 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
             if (await Task.WhenAny(window.Offence, elapsed) == window.Offence)
                 offence = await window.Offence;
             else
-                caughtUp = await CaughtUpAsync(capture, window, window.End, ct);
+                caughtUp = await CaughtUpAsync(capture, window.End, () => window.Offence.IsCompleted, ct);
         }
         var after = capture.Stats;
         if (offence is null && window.Offence.IsCompletedSuccessfully)
@@ -135,14 +142,17 @@ public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
         };
     }
 
-    /// <summary>Waits until the capture has read everything up to <paramref name="end"/> and settled its losses past it, or an offence shows.</summary>
-    private static async Task<bool> CaughtUpAsync(CaptureActivity capture, QuietWindow window, DateTimeOffset end, CancellationToken ct)
+    /// <summary>
+    /// Waits until the capture has read everything that arrived up to <paramref name="end"/> and settled its losses
+    /// past it; false when it did not within <see cref="CatchUp"/>, or stopped, or <paramref name="decided"/> came true first.
+    /// </summary>
+    private static async Task<bool> CaughtUpAsync(CaptureActivity capture, DateTimeOffset end, Func<bool> decided, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow + CatchUp;
         using var timer = new PeriodicTimer(PollInterval);
         while (capture.Stats.DroppedUntil is not { } until || until < end)
         {
-            if (window.Offence.IsCompleted || !capture.IsRunning || capture.Failure is not null || DateTimeOffset.UtcNow >= deadline)
+            if (decided() || !capture.IsRunning || capture.Failure is not null || DateTimeOffset.UtcNow >= deadline)
                 return false;
             await timer.WaitForNextTickAsync(ct);
         }
