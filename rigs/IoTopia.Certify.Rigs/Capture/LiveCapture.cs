@@ -46,9 +46,9 @@ public sealed class LiveCapture(string interfaceName, CaptureTarget target, Live
         }
     }
 
-    /// <summary>Opens for capture. Non-blocking: SharpPcap waits for data itself (poll, 500 ms at most), and libpcap must
-    /// then never block in a read — it would, on lo, when all it found were outgoing copies it skips.</summary>
-    internal static void Open(LibPcapLiveDevice device, LiveCaptureOptions options)
+    /// <summary>Opens for capture. Non-blocking: the reader waits for data itself (poll, <see cref="PolledLiveDevice"/>), and
+    /// libpcap must then never block in a read — it would, on lo, when all it found were outgoing copies it skips.</summary>
+    internal static void Open(PolledLiveDevice device, LiveCaptureOptions options)
     {
         device.Open(new DeviceConfiguration
         {
@@ -61,15 +61,17 @@ public sealed class LiveCapture(string interfaceName, CaptureTarget target, Live
         device.NonBlockingMode = true;
     }
 
-    private static LibPcapLiveDevice? Find(string name) =>
-        LibPcapLiveDeviceList.New().FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
+    private static PolledLiveDevice? Find(string name) =>
+        LibPcapLiveDeviceList.New().FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal)) is { Interface: PcapInterface i }
+            ? new PolledLiveDevice(i)
+            : null;
 
     private static string NoSuchInterface(string name) =>
         $"no network interface '{name}' to capture on (interfaces here: {string.Join(", ", LibPcapLiveDeviceList.New().Select(d => d.Name))})";
 
     private static string? Probe(string name, LiveCaptureOptions options)
     {
-        LibPcapLiveDevice? device;
+        PolledLiveDevice? device;
         try
         {
             device = Find(name);

@@ -17,7 +17,7 @@ internal sealed class LiveCaptureSession : ICaptureSession
 {
     private static readonly TimeSpan ReorderMargin = TimeSpan.FromMilliseconds(10);
 
-    private readonly LibPcapLiveDevice _device;
+    private readonly PolledLiveDevice _device;
     private readonly EvidenceFile _pcap;
     private readonly PcapWriter _writer;
     private readonly CaptureSettings _settings;
@@ -33,7 +33,7 @@ internal sealed class LiveCaptureSession : ICaptureSession
     private volatile bool _abandon;
     private volatile string? _failure;
 
-    private LiveCaptureSession(LibPcapLiveDevice device, EvidenceFile pcap, CaptureSettings settings, CaptureTarget target, LiveCaptureOptions options)
+    private LiveCaptureSession(PolledLiveDevice device, EvidenceFile pcap, CaptureSettings settings, CaptureTarget target, LiveCaptureOptions options)
     {
         _device = device;
         _pcap = pcap;
@@ -70,7 +70,7 @@ internal sealed class LiveCaptureSession : ICaptureSession
     public string? Failure => _failure;
 
     /// <summary>Takes an opened, filtered device; writes the pcap header and starts the reader.</summary>
-    public static LiveCaptureSession Start(LibPcapLiveDevice device, EvidenceFile pcap, CaptureSettings settings, CaptureTarget target,
+    public static LiveCaptureSession Start(PolledLiveDevice device, EvidenceFile pcap, CaptureSettings settings, CaptureTarget target,
         LiveCaptureOptions options)
     {
         var session = new LiveCaptureSession(device, pcap, settings, target, options);
@@ -88,7 +88,7 @@ internal sealed class LiveCaptureSession : ICaptureSession
         }
         catch (OperationCanceledException)
         {
-            // Out of time: the reader ends after its current read (half a second at most) and closes everything itself.
+            // Out of time: the reader ends after its current read (half a read timeout) and closes everything itself.
             _failure ??= Abandoned;
             _abandon = true;
         }
@@ -117,23 +117,24 @@ internal sealed class LiveCaptureSession : ICaptureSession
                     Checkpoint(); // the last one: read on until everything captured before it is in the pcap
                 }
 
-                var readTimer = Stopwatch.GetTimestamp();
-                var status = _device.GetNextPacket(out var capture);
                 var settled = false;
-                if (status == GetPacketStatus.PacketRead)
+                if (!_device.WaitForData(_options.ReadTimeout / 2))
                 {
-                    settled = _losses.OnPacket(Handle(capture), Interlocked.Read(ref _delivered));
+                    settled = _losses.OnQuiet(DateTimeOffset.UtcNow, Interlocked.Read(ref _delivered));
                 }
-                else if (status == GetPacketStatus.ReadTimeout)
+                else
                 {
-                    // A read can come back empty at once (libpcap skips lo's outgoing copies and says "timeout"): only one that waited is quiet.
-                    if (Stopwatch.GetElapsedTime(readTimer) >= _options.ReadTimeout / 2)
-                        settled = _losses.OnQuiet(DateTimeOffset.UtcNow, Interlocked.Read(ref _delivered));
-                }
-                else if (status == GetPacketStatus.Error)
-                {
-                    _failure = $"capture on '{_device.Name}' failed: {_device.LastError}";
-                    break;
+                    // An empty read here is no quiet link: libpcap skips lo's outgoing copies and calls that a timeout.
+                    var status = _device.GetNextPacket(out var capture);
+                    if (status == GetPacketStatus.PacketRead)
+                    {
+                        settled = _losses.OnPacket(Handle(capture), Interlocked.Read(ref _delivered));
+                    }
+                    else if (status == GetPacketStatus.Error)
+                    {
+                        _failure = $"capture on '{_device.Name}' failed: {_device.LastError}";
+                        break;
+                    }
                 }
 
                 if (stopping && settled)
