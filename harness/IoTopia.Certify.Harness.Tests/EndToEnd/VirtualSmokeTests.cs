@@ -40,6 +40,30 @@ public sealed class VirtualSmokeTests
         Assert.That(serial, Does.Contain("[boot] model=RD-1 serial=RD1-000001"));
         var banner = run.Attempts("smoke.boot-banner")[0]!["steps"]![0]!;
         Assert.That(banner["evidence"]!.AsArray(), Is.Not.Empty, "serial.expect keeps the text it scanned");
+        if (Environment.IsPrivilegedProcess)
+        {
+            var slot = (int)run.Results["run"]!["slot"]!;
+            var packets = await TsharkAsync(Pcap(temp.Sub("run")));
+            Assert.That(packets, Is.Not.Empty, "tshark reads the DUT's packets from the pcap evidence");
+            Assert.That(packets, Is.All.Contain($"127.77.{slot}.2"));
+        }
+    }
+
+    private static string Pcap(string run) =>
+        Path.Combine(run, (string)new RunFolderReader(run).Attempts("smoke.traffic-captured")[0]!["steps"]![0]!["evidence"]!.AsArray()
+            .Single(e => ((string)e!["path"]!).EndsWith(".pcap", StringComparison.Ordinal))!["path"]!);
+
+    /// <summary>"src dst" of every IPv4 packet, as tshark (a decoder we did not write) reads the pcap.</summary>
+    private static async Task<IReadOnlyList<string>> TsharkAsync(string pcap)
+    {
+        if (!File.Exists("/usr/bin/tshark"))
+            Assert.Ignore("tshark is not installed; ./certify test installs it");
+        var info = new System.Diagnostics.ProcessStartInfo("tshark", ["-r", pcap, "-T", "fields", "-e", "ip.src", "-e", "ip.dst"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var tshark = System.Diagnostics.Process.Start(info)!;
+        var output = await tshark.StandardOutput.ReadToEndAsync();
+        await tshark.WaitForExitAsync();
+        Assert.That(tshark.ExitCode, Is.Zero, await tshark.StandardError.ReadToEndAsync());
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     [Test]
@@ -75,8 +99,9 @@ public sealed class VirtualSmokeTests
     public async Task TwoRunsAtOnceEachSeeOnlyTheirOwnDevice()
     {
         using var temp = new TempFolder();
-        var a = CertifyProgram.RunAsync(Run(temp.Sub("a"), "--filter", "smoke.boot-banner,smoke.dns-query,smoke.status-endpoint"), RunDeadline);
-        var b = CertifyProgram.RunAsync(Run(temp.Sub("b"), "--filter", "smoke.boot-banner,smoke.dns-query,smoke.status-endpoint"), RunDeadline);
+        const string filter = "smoke.boot-banner,smoke.dns-query,smoke.status-endpoint,smoke.traffic-captured";
+        var a = CertifyProgram.RunAsync(Run(temp.Sub("a"), "--filter", filter), RunDeadline);
+        var b = CertifyProgram.RunAsync(Run(temp.Sub("b"), "--filter", filter), RunDeadline);
         var results = await Task.WhenAll(a, b);
         Assert.That(results.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", results.Select(r => r.ToString())));
         var slotA = (int)new RunFolderReader(temp.Sub("a")).Results["run"]!["slot"]!;
@@ -86,6 +111,11 @@ public sealed class VirtualSmokeTests
         var serialB = File.ReadAllText(RunEvidence(temp.Sub("b"), "-serial.log"));
         Assert.That(serialA, Does.Contain($"127.77.{slotA}.2").And.Not.Contain($"127.77.{slotB}."));
         Assert.That(serialB, Does.Contain($"127.77.{slotB}.2").And.Not.Contain($"127.77.{slotA}."));
+        if (Environment.IsPrivilegedProcess)
+        {
+            Assert.That(await TsharkAsync(Pcap(temp.Sub("a"))), Is.All.Contain($"127.77.{slotA}.").And.All.Not.Contain($"127.77.{slotB}."));
+            Assert.That(await TsharkAsync(Pcap(temp.Sub("b"))), Is.All.Contain($"127.77.{slotB}.").And.All.Not.Contain($"127.77.{slotA}."));
+        }
     }
 
     [Test]

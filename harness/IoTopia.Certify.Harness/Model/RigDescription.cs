@@ -46,6 +46,7 @@ public sealed record DutDescription
         ["version-pointer"] = "JSON pointer of the firmware version in the status document",
         ["version-command"] = "console command that prints the version",
         ["mud-url-source"] = "where the DUT emits its MUD URL: dhcp, lldp, certificate",
+        ["cloud-name"] = "a name the DUT contacts in normal operation (its telemetry or cloud service)",
     };
 
     /// <summary>The facts as scenario parameters: dut.model, dut.serial, dut.banner …</summary>

@@ -5,6 +5,7 @@ using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Harness.Processes;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Addressing;
+using IoTopia.Certify.Rigs.Capture;
 using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Dns;
@@ -34,6 +35,7 @@ public sealed class VirtualRig(RigDescription description, VirtualRigSettings se
     private SerialConsole? _console;
     private VirtualPower? _power;
     private FactoryImageRestore? _restore;
+    private LiveCapture? _capture;
     private X509Certificate2Collection _webRoots = [];
 
     public IPAddress DutAddress => Plan.Dut;
@@ -53,6 +55,7 @@ public sealed class VirtualRig(RigDescription description, VirtualRigSettings se
             var t when t == typeof(IDutNetwork) => this,
             var t when t == typeof(LabServices) => _lab,
             var t when t == typeof(AddressPlan) => _plan,
+            var t when t == typeof(ICaptureProtocol) => _capture,
             _ => null,
         };
         return driver as T ?? base.Driver<T>();
@@ -68,6 +71,7 @@ public sealed class VirtualRig(RigDescription description, VirtualRigSettings se
             run.Journal.Append(new Note { Text = $"slot {_slot.Slot} was left by {previous}; reaped {reaped.Count} of its processes" });
         }
         _plan = new AddressPlan(_slot.Slot, Environment.IsPrivilegedProcess);
+        _capture = new LiveCapture(settings.CaptureInterface, new CaptureTarget(_plan.Dut, _plan.Probe));
         var rigDir = run.Folder.Rig;
 
         var pki = await TestPki.OpenAsync(settings.PkiFolder, ct);
