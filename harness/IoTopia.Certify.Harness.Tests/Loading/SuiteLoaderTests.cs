@@ -186,9 +186,13 @@ public sealed class SuiteLoaderTests
     }
 
     [Test]
-    public void TheShippedSuitesLoad()
+    public async Task TheShippedSuitesAndRigsLint()
     {
-        var suite = new SuiteLoader(StepRegistry.Default).Load([Path.Combine(Repo.Root, "suites")], NoOverrides);
-        Assert.That(suite.Scenarios, Is.Not.Empty);
+        foreach (var rig in new[] { "virtual.yaml", "bench-example.yaml" })
+        {
+            var result = await CertifyProgram.RunAsync("lint", "--rig", Path.Combine(Repo.Root, "rigs", rig));
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Stdout, Does.StartWith("ok: "));
+        }
     }
 }

@@ -55,6 +55,8 @@ public static class Planner
         var missing = s.Needs.Where(n => !rig.Capabilities.Contains(n)).ToList();
         if (missing.Count > 0)
             return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' lacks {string.Join(", ", missing)}");
+        if (s.MissingDutFacts.Count > 0)
+            return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' does not describe its DUT's {string.Join(", ", s.MissingDutFacts)} (dut: in {Path.GetFileName(rig.File)})");
         if (s.MissingIxit.Count > 0)
             return (SkipReason.ArtefactMissing, $"the conformance statement gives no IXIT fact {string.Join(", ", s.MissingIxit)} (--statement FILE, ixit:)");
         var absent = s.Artefacts.Where(a => s.Parameters.GetValueOrDefault(a) is not { Length: > 0 } file || !File.Exists(file)).ToList();

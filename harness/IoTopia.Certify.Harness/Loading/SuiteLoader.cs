@@ -162,12 +162,15 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
         if (retries is < 0 or > 10)
             errors.Add(new InputException(map.LocationOf("retries"), "retries: must be 0..10"));
         var continues = map.String("continues");
-        // without its IXIT facts the scenario is skipped, so its steps are not bound
-        var steps = missingIxit.Count == 0 ? LoadSteps(map, "steps", parameters, errors) : [];
+        // facts about the DUT the rig file does not give: the scenario is skipped on this rig
+        var missingDut = DutReferences(map).Where(k => !parameters.ContainsKey($"dut.{k}")).Distinct().Order().ToList();
+        var bindable = missingIxit.Count == 0 && missingDut.Count == 0;
+        // without its IXIT or DUT facts the scenario is skipped, so its steps are not bound
+        var steps = bindable ? LoadSteps(map, "steps", parameters, errors) : [];
         if ((map.Get("steps") as YamlSequenceNode)?.Children.Count is null or 0)
             errors.Add(new InputException(map.Location, "steps: a scenario needs at least one step"));
-        var cleanup = missingIxit.Count == 0 ? LoadSteps(map, "cleanup", parameters, errors) : [];
-        if (missingIxit.Count > 0)
+        var cleanup = bindable ? LoadSteps(map, "cleanup", parameters, errors) : [];
+        if (!bindable)
         {
             map.Get("steps");
             map.Get("cleanup");
@@ -183,6 +186,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             Needs = needs,
             Artefacts = artefacts,
             MissingIxit = missingIxit,
+            MissingDutFacts = missingDut,
             Steps = steps,
             Cleanup = cleanup,
             Timeout = timeout,
@@ -191,6 +195,37 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             Parameters = parameters,
             Location = map.Location,
         };
+    }
+
+    [GeneratedRegex(@"\$\{dut\.(?<key>[a-z0-9-]+)\}", RegexOptions.NonBacktracking)]
+    private static partial Regex DutReference();
+
+    private static IEnumerable<string> DutReferences(YamlMap scenario)
+    {
+        var pending = new Stack<YamlNode>(scenario.Node.Children
+            .Where(kv => kv.Key is YamlScalarNode { Value: "steps" or "cleanup" })
+            .Select(kv => kv.Value));
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case YamlScalarNode { Value: { } value }:
+                    foreach (Match m in DutReference().Matches(value))
+                        yield return m.Groups["key"].Value;
+                    break;
+                case YamlSequenceNode seq:
+                    foreach (var child in seq.Children)
+                        pending.Push(child);
+                    break;
+                case YamlMappingNode mapping:
+                    foreach (var (k, v) in mapping.Children)
+                    {
+                        pending.Push(k);
+                        pending.Push(v);
+                    }
+                    break;
+            }
+        }
     }
 
     private List<StepCall> LoadSteps(YamlMap scenario, string key, IReadOnlyDictionary<string, string> parameters, InputErrors errors)

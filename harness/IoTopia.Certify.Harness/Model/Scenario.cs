@@ -14,6 +14,9 @@ public sealed record Scenario
 
     /// <summary>IXIT facts the scenario reads (<c>${ixit.name}</c>) that the conformance statement does not give: skipped (artefact-missing).</summary>
     public IReadOnlyList<string> MissingIxit { get; init; } = [];
+
+    /// <summary>Facts about the DUT (<c>${dut.name}</c>) the rig file does not give: skipped on this rig (capability-missing).</summary>
+    public IReadOnlyList<string> MissingDutFacts { get; init; } = [];
     public IReadOnlyList<StepCall> Steps { get; init; } = [];
     public IReadOnlyList<StepCall> Cleanup { get; init; } = [];
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
