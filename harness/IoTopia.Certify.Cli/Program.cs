@@ -11,6 +11,7 @@ root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(LintCommand.Create());
 root.Subcommands.Add(InitStatementCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(RigCommand.Create(async forwarded => await root.Parse(forwarded).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null })));
 root.Subcommands.Add(MudCommand.Create());
 
 var parsed = root.Parse(args);
