@@ -11,7 +11,6 @@ namespace IoTopia.Certify.Rigs.Tests.Capture;
 /// <c>dotnet test rigs/IoTopia.Certify.Rigs.Tests --filter Name~Burst --logger "console;verbosity=detailed"</c>
 /// </summary>
 [TestFixture]
-[Explicit("a measurement: run it by name")]
 [Category("measurement")]
 [NonParallelizable]
 public sealed class CaptureBurstMeasurement
