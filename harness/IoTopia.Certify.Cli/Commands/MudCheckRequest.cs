@@ -40,7 +40,9 @@ public sealed record MudCheckRequest(string? Mud, string Pcap, CheckSettings Set
 
     private static IPNetwork Network(string text)
     {
-        if (IPNetwork.TryParse(text.Trim(), out var network))
+        var slash = text.IndexOf('/');
+        if (IPNetwork.TryParse(text.Trim(), out var network) && slash > 0
+            && IPAddress.TryParse(text[..slash].Trim(), out var written) && written.Equals(network.BaseAddress))
             return network;
         if (IPAddress.TryParse(text.Trim(), out var single))
             return new IPNetwork(single, single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
