@@ -255,4 +255,36 @@ public class FlowCheckTests
             Assert.That(report.To(Sensor.ApiIp).Directions[0].DecidedBy!.Ace, Is.EqualTo("cloud-https"));
         });
     }
+
+    [Test]
+    public void DnsAnswersTheDeviceSendsItselfBindNoNames()
+    {
+        var spoof = FrameBuilder.Udp(53, 5353, FrameBuilder.DnsResponse(9, Sensor.Api, (Sensor.Api, "A", "198.51.100.9")));
+        var traffic = new DeviceTraffic().FromDevice("192.168.1.255", 17, spoof).DeviceConnects("198.51.100.9", 443);
+        var report = Sensor.Check(traffic);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.To("198.51.100.9").Names, Is.Empty);
+            Assert.That(report.To("198.51.100.9").Outcome, Is.EqualTo(FlowOutcome.Violation));
+        });
+    }
+
+    [Test]
+    public void UdpTheDeviceRefusesWithIcmpIsRefusedInbound()
+    {
+        var probe = FrameBuilder.Ip("192.0.2.60", DeviceTraffic.DeviceIp, 17, FrameBuilder.Udp(40000, 161, [1, 2, 3]));
+        byte[] icmp = [3, 3, 0, 0, 0, 0, 0, 0, .. probe[..28]];
+        var traffic = Sensor.Compliant()
+            .ToDevice("192.0.2.60", 17, FrameBuilder.Udp(40000, 161, [1, 2, 3]))
+            .FromDevice("192.0.2.60", 1, icmp);
+        var report = Sensor.Check(traffic);
+        var flow = report.To("192.0.2.60");
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Verdict, Is.EqualTo(CheckVerdict.Compliant), Sensor.Describe(report));
+            Assert.That(flow.Outcome, Is.EqualTo(FlowOutcome.RefusedInbound));
+            Assert.That(flow.Flow.RefusalPackets, Is.EqualTo(1));
+            Assert.That(report.Flows.Count(f => f.Flow.Key.Remote == Sensor.Ip("192.0.2.60")), Is.EqualTo(1));
+        });
+    }
 }

@@ -22,7 +22,9 @@ internal sealed class CaptureFacts(DeviceSelector device)
         MudUrls.Observe(frame, p, number);
         if (p.IpVersion == 0)
             return;
-        if (p.IsUdp && p.SourcePort == 53 && p.PayloadLength > 0)
+        // A device's own "answers" would let it name its destinations itself: only other hosts' answers bind names.
+        var fromDevice = (device.Mac is { } m && p.SourceMac == m) || (device.Ip is { } i && p.Source == i);
+        if (p.IsUdp && p.SourcePort == 53 && p.PayloadLength > 0 && !fromDevice)
             DnsAnswerReader.Read(frame.Slice(p.PayloadOffset, p.PayloadLength), Names);
         if (p.SourceMac.IsNone || p.Source.IsUnspecified || p.Source.IsMulticast)
             return;

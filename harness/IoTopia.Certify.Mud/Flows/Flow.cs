@@ -44,6 +44,9 @@ public sealed class Flow(FlowKey key)
     /// <summary>The device refused: a TCP RST or an ICMP destination-unreachable for this flow.</summary>
     public bool DeviceRefused { get; set; }
 
+    /// <summary>ICMP destination-unreachable packets the device sent about this flow (counted here, not judged).</summary>
+    public long RefusalPackets { get; set; }
+
     public string? Sni { get; set; }
 
     public MacAddr DeviceMac { get; set; }

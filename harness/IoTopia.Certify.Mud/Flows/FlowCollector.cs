@@ -121,7 +121,7 @@ internal sealed class FlowCollector(CheckSettings settings, IReadOnlySet<IpAddr>
         if (!_flows.TryGetValue(key, out var flow))
             return false;
         flow.DeviceRefused = true;
-        flow.PacketsFromDevice++;
+        flow.RefusalPackets++;
         return true;
     }
 
