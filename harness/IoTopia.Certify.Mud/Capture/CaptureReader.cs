@@ -10,11 +10,16 @@ namespace IoTopia.Certify.Mud.Capture;
 /// </summary>
 public sealed class CaptureReader : IDisposable
 {
+    private const int ChunkBytes = 1 << 20;
+
     private readonly FileStream _stream;
     private readonly string _file;
     private readonly bool _pcapng;
-    private readonly byte[] _header = new byte[28];
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _chunk = new byte[ChunkBytes];
+    private int _start;
+    private int _end;
+    private long _chunkOffset;
+    private bool _eof;
     private bool _bigEndian;
     private long _nanosPerTickNum = 1000;
     private LinkType _classicLink;
@@ -49,13 +54,13 @@ public sealed class CaptureReader : IDisposable
     public string Format => _pcapng ? "pcapng" : "pcap";
 
     /// <summary>The current packet's bytes; valid until the next <see cref="Next"/>.</summary>
-    public ReadOnlySpan<byte> Data => _buffer.AsSpan(_dataOffset, CapturedLength);
+    public ReadOnlySpan<byte> Data => _chunk.AsSpan(_dataOffset, CapturedLength);
 
     public DateTimeOffset Timestamp => DateTimeOffset.UnixEpoch.AddTicks(TimestampNanos / 100);
 
     public static CaptureReader Open(string path)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         try
         {
             var magic = new byte[4];
@@ -84,8 +89,9 @@ public sealed class CaptureReader : IDisposable
 
     private void ReadClassicHeader()
     {
-        Fill(_header.AsSpan(0, 24), 0, "the pcap file header is truncated", allowEof: false);
-        var le = BinaryPrimitives.ReadUInt32LittleEndian(_header);
+        var at = Take(24, 0, "the pcap file header is truncated", allowEof: false);
+        var header = _chunk.AsSpan(at, 24);
+        var le = BinaryPrimitives.ReadUInt32LittleEndian(header);
         (_bigEndian, _nanosPerTickNum) = le switch
         {
             0xA1B2C3D4 => (false, 1000L),
@@ -94,25 +100,25 @@ public sealed class CaptureReader : IDisposable
             0x4D3CB2A1 => (true, 1L),
             _ => throw new CaptureFormatException(_file, 0, $"not a pcap or pcapng file (magic 0x{le:x8})"),
         };
-        _classicLink = (LinkType)(U32(_header.AsSpan(20)) & 0x0FFFFFFF);
+        _classicLink = (LinkType)(U32(header[20..]) & 0x0FFFFFFF);
     }
 
     private bool NextClassic()
     {
-        var offset = _stream.Position;
-        if (!Fill(_header.AsSpan(0, 16), offset, "the packet record header is truncated", allowEof: true))
+        var offset = Position;
+        if (!Available(16, offset, "the packet record header is truncated", allowEof: true))
             return false;
-        var seconds = U32(_header.AsSpan(0));
-        var fraction = U32(_header.AsSpan(4));
-        var captured = U32(_header.AsSpan(8));
-        var original = U32(_header.AsSpan(12));
+        var header = _chunk.AsSpan(_start, 16);
+        var seconds = U32(header);
+        var fraction = U32(header[4..]);
+        var captured = U32(header[8..]);
+        var original = U32(header[12..]);
         if (captured > CaptureLimits.MaxPacketBytes)
             throw new CaptureFormatException(_file, offset, $"packet {Number + 1} claims {captured} captured bytes (limit {CaptureLimits.MaxPacketBytes}): the file is garbled");
-        EnsureBuffer((int)captured);
-        Fill(_buffer.AsSpan(0, (int)captured), offset, $"packet {Number + 1} is truncated (header says {captured} bytes)", allowEof: false);
+        var at = Take(16 + (int)captured, offset, $"packet {Number + 1} is truncated (header says {captured} bytes)", allowEof: false);
         Number++;
         Offset = offset;
-        _dataOffset = 0;
+        _dataOffset = at + 16;
         CapturedLength = (int)captured;
         OriginalLength = (int)Math.Min(original, int.MaxValue);
         LinkType = _classicLink;
@@ -124,22 +130,20 @@ public sealed class CaptureReader : IDisposable
     {
         while (true)
         {
-            var offset = _stream.Position;
-            if (!Fill(_header.AsSpan(0, 8), offset, "the block header is truncated", allowEof: true))
+            var offset = Position;
+            if (!Available(8, offset, "the block header is truncated", allowEof: true))
                 return false;
-            var typeLe = BinaryPrimitives.ReadUInt32LittleEndian(_header);
-            if (typeLe == 0x0A0D0D0A)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(_chunk.AsSpan(_start)) == 0x0A0D0D0A)
                 ReadSectionHeader(offset);
-            var type = U32(_header.AsSpan(0));
-            var length = U32(_header.AsSpan(4));
+            var type = U32(_chunk.AsSpan(_start));
+            var length = U32(_chunk.AsSpan(_start + 4));
             if (length < 12 || length % 4 != 0 || length > CaptureLimits.MaxBlockBytes)
                 throw new CaptureFormatException(_file, offset, $"block of type 0x{type:x8} has an impossible length {length}");
+            var at = Take((int)length, offset, $"block of type 0x{type:x8} is truncated (header says {length} bytes)", allowEof: false);
             var bodyLength = (int)length - 12;
-            EnsureBuffer(bodyLength + 4);
-            Fill(_buffer.AsSpan(0, bodyLength + 4), offset, $"block of type 0x{type:x8} is truncated (header says {length} bytes)", allowEof: false);
-            if (U32(_buffer.AsSpan(bodyLength)) != length)
+            if (U32(_chunk.AsSpan(at + 8 + bodyLength)) != length)
                 throw new CaptureFormatException(_file, offset, $"block of type 0x{type:x8}: its trailing length differs from its leading length");
-            var body = _buffer.AsSpan(0, bodyLength);
+            var body = _chunk.AsSpan(at + 8, bodyLength);
             switch (type)
             {
                 case 0x0A0D0D0A:
@@ -151,11 +155,10 @@ public sealed class CaptureReader : IDisposable
                     ReadStatistics(body);
                     break;
                 case 6:
-                    if (ReadEnhanced(body, offset))
-                        return true;
-                    break;
+                    ReadEnhanced(body, offset, at + 8);
+                    return true;
                 case 3:
-                    ReadSimple(body, offset);
+                    ReadSimple(body, offset, at + 8);
                     return true;
             }
         }
@@ -164,9 +167,8 @@ public sealed class CaptureReader : IDisposable
     private void ReadSectionHeader(long offset)
     {
         // The byte-order magic follows the length: read it before interpreting the length.
-        Span<byte> bom = stackalloc byte[4];
-        Fill(bom, offset, "the section header is truncated", allowEof: false);
-        var magic = BinaryPrimitives.ReadUInt32LittleEndian(bom);
+        Available(12, offset, "the section header is truncated", allowEof: false);
+        var magic = BinaryPrimitives.ReadUInt32LittleEndian(_chunk.AsSpan(_start + 8));
         _bigEndian = magic switch
         {
             0x1A2B3C4D => false,
@@ -174,7 +176,6 @@ public sealed class CaptureReader : IDisposable
             _ => throw new CaptureFormatException(_file, offset, $"section header has a bad byte-order magic 0x{magic:x8}"),
         };
         _interfaces.Clear();
-        _stream.Position = offset + 8;
     }
 
     private void ReadInterface(ReadOnlySpan<byte> body, long offset)
@@ -205,7 +206,7 @@ public sealed class CaptureReader : IDisposable
         }
     }
 
-    private bool ReadEnhanced(ReadOnlySpan<byte> body, long offset)
+    private void ReadEnhanced(ReadOnlySpan<byte> body, long offset, int bodyAt)
     {
         if (body.Length < 20)
             throw new CaptureFormatException(_file, offset, "enhanced packet block is too short");
@@ -215,18 +216,17 @@ public sealed class CaptureReader : IDisposable
         var original = U32(body[16..]);
         if (captured > body.Length - 20)
             throw new CaptureFormatException(_file, offset, $"enhanced packet block: captured length {captured} exceeds the block");
-        Deliver(offset, iface, 20, (int)captured, original, ticks);
-        return true;
+        Deliver(offset, iface, bodyAt + 20, (int)captured, original, ticks);
     }
 
-    private void ReadSimple(ReadOnlySpan<byte> body, long offset)
+    private void ReadSimple(ReadOnlySpan<byte> body, long offset, int bodyAt)
     {
         if (body.Length < 4)
             throw new CaptureFormatException(_file, offset, "simple packet block is too short");
         var iface = Interface(0, offset);
         var original = U32(body);
         var captured = (int)Math.Min(Math.Min(original, (uint)(body.Length - 4)), iface.SnapLength == 0 ? uint.MaxValue : iface.SnapLength);
-        Deliver(offset, iface, 4, captured, original, null);
+        Deliver(offset, iface, bodyAt + 4, captured, original, null);
     }
 
     private void Deliver(long offset, PcapngInterface iface, int dataOffset, int captured, uint original, ulong? ticks)
@@ -261,20 +261,42 @@ public sealed class CaptureReader : IDisposable
         return list;
     }
 
-    private bool Fill(Span<byte> target, long recordOffset, string problem, bool allowEof)
+    private long Position => _chunkOffset + _start;
+
+    /// <summary>Makes <paramref name="count"/> bytes available at <c>_start</c> (reading more, compacting or growing the chunk); false at a clean end of file.</summary>
+    private bool Available(int count, long recordOffset, string problem, bool allowEof)
     {
-        var read = _stream.ReadAtLeast(target, target.Length, throwOnEndOfStream: false);
-        if (read == target.Length)
+        while (_end - _start < count && !_eof)
+        {
+            if (_start > 0)
+            {
+                Buffer.BlockCopy(_chunk, _start, _chunk, 0, _end - _start);
+                _chunkOffset += _start;
+                _end -= _start;
+                _start = 0;
+            }
+            if (count > _chunk.Length)
+                Array.Resize(ref _chunk, Math.Max(count, _chunk.Length * 2));
+            var read = _stream.Read(_chunk, _end, _chunk.Length - _end);
+            if (read == 0)
+                _eof = true;
+            _end += read;
+        }
+        var available = _end - _start;
+        if (available >= count)
             return true;
-        if (read == 0 && allowEof)
+        if (available == 0 && allowEof)
             return false;
-        throw new CaptureFormatException(_file, recordOffset, $"{problem}; the file ends after {read} of {target.Length} bytes");
+        throw new CaptureFormatException(_file, recordOffset, $"{problem}; the file ends after {available} of {count} bytes");
     }
 
-    private void EnsureBuffer(int size)
+    /// <summary>Consumes <paramref name="count"/> bytes and returns where they start in the chunk (valid until the next read).</summary>
+    private int Take(int count, long recordOffset, string problem, bool allowEof)
     {
-        if (_buffer.Length < size)
-            _buffer = new byte[Math.Max(size, _buffer.Length * 2)];
+        Available(count, recordOffset, problem, allowEof);
+        var at = _start;
+        _start += count;
+        return at;
     }
 
     private uint U32(ReadOnlySpan<byte> b) => _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b);

@@ -35,6 +35,9 @@ public sealed record CaptureAnalysis
 
     public long FragmentsNotJudged { get; init; }
 
+    /// <summary>Packets of flows beyond <see cref="FlowCollector.MaxFlows"/>: not judged, and the verdict cannot be compliant.</summary>
+    public long UntrackedPackets { get; init; }
+
     public long ReportedDrops { get; init; }
 
     public DateTimeOffset? FirstTime { get; init; }

@@ -27,6 +27,9 @@ internal sealed class FlowCollector(CheckSettings settings, IReadOnlySet<IpAddr>
 
     public long Untracked { get; private set; }
 
+    /// <summary>A frame without a MAC was attributed by the device's learned addresses: a pass that learned them as it went should be repeated.</summary>
+    public bool UsedLearnedAddresses { get; private set; }
+
     public void Observe(ReadOnlySpan<byte> frame, in DecodedPacket p, long number, long nanos, int length)
     {
         var from = Side.Unknown;
@@ -132,6 +135,7 @@ internal sealed class FlowCollector(CheckSettings settings, IReadOnlySet<IpAddr>
             if (!mac.IsNone)
                 return mac == deviceMac;
             // Linux cooked captures carry only the sender's MAC: recognise the device's packets by its learned addresses.
+            UsedLearnedAddresses = true;
             return !ip.IsNone && deviceAddresses.Contains(ip) && !outgoing;
         }
         return !ip.IsNone && deviceAddresses.Contains(ip);

@@ -157,6 +157,8 @@ public static class FlowJudge
             return (CheckVerdict.Inconclusive, capture.DevicePackets == 0
                 ? "no packet of the device in the capture: nothing shows it was active"
                 : "the device sent no packet in the capture: nothing shows it was active");
+        if (capture.UntrackedPackets > 0)
+            return (CheckVerdict.Inconclusive, $"{capture.UntrackedPackets} packet(s) belong to flows beyond the limit of {FlowCollector.MaxFlows} flows and were not judged");
         if (capture.ReportedDrops > 0)
             return (CheckVerdict.Inconclusive, $"the capture reports {capture.ReportedDrops} dropped packet(s): traffic may be missing");
         var allowed = judged.Count(f => f.Outcome == FlowOutcome.Allowed);
