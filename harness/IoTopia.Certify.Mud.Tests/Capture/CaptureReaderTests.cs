@@ -245,4 +245,24 @@ public class CaptureReaderTests
             }
         });
     }
+
+    [Test]
+    public void TruncatedPcapngBlockNamesItsOffsetAndKeepsEarlierPackets()
+    {
+        var traffic = Sensor.Compliant();
+        var bytes = PcapWriter.Pcapng(traffic.Packets);
+        var lastBlock = bytes.Length - (32 + (traffic.Packets[^1].Frame.Length + 3) / 4 * 4);
+        using var folder = new TempFolder();
+        var path = folder.Write("cut.pcapng", bytes[..^6]);
+        var settings = Sensor.Settings();
+        var analysis = CaptureAnalyzer.Analyze(path, settings);
+        Assert.Multiple(() =>
+        {
+            Assert.That(analysis.Error, Is.Not.Null);
+            Assert.That(analysis.Error!.Offset, Is.EqualTo(lastBlock));
+            Assert.That(analysis.Error.Message, Does.Contain("block of type 0x00000006 is truncated"));
+            Assert.That(analysis.Packets, Is.EqualTo(traffic.Count - 1));
+            Assert.That(FlowJudge.Judge(Sensor.Mud(), analysis, settings).Verdict, Is.EqualTo(CheckVerdict.BadCapture));
+        });
+    }
 }

@@ -92,4 +92,22 @@ public class DraftTests
             Assert.That(json, Does.Contain("198.51.100.66/32"));
         });
     }
+
+    [Test]
+    public void Ipv6TrafficGetsIpv6Acls()
+    {
+        var traffic = Sensor.Compliant()
+            .Resolve("v6.sensor.example", ("v6.sensor.example", "AAAA", "2001:db8::10"))
+            .DeviceConnects("2001:db8::10", 443)
+            .UdpExchange("2001:db8::20", 5683);
+        using var folder = new TempFolder();
+        var path = traffic.Write(folder);
+        var (report, json) = RoundTrip(path, path, Sensor.Settings());
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Verdict, Is.EqualTo(CheckVerdict.Compliant), Sensor.Describe(report) + "\n" + json);
+            Assert.That(json, Does.Contain("\"ipv6-acl-type\""));
+            Assert.That(json, Does.Contain("\"destination-ipv6-network\": \"2001:db8::20/128\""));
+        });
+    }
 }
