@@ -7,8 +7,10 @@ public static class MudCommand
 {
     public static Command Create()
     {
-        var mud = new Command("mud", "MUD (RFC 8520) tools: validate a MUD file and its signature");
+        var mud = new Command("mud", "MUD (RFC 8520) tools: validate a MUD file and its signature, check a capture against it, draft one from a capture");
         mud.Subcommands.Add(MudValidateCommand.Create());
+        mud.Subcommands.Add(MudCheckCommand.Create());
+        mud.Subcommands.Add(MudDraftCommand.Create());
         return mud;
     }
 }

@@ -1,0 +1,54 @@
+namespace IoTopia.Certify.Mud.Capture;
+
+/// <summary>
+/// The header fields of one frame, decoded from its bytes without allocation. Offsets point into the
+/// frame; zero/None members were absent. Reset by <see cref="PacketDecoder.Decode"/>.
+/// </summary>
+public struct DecodedPacket
+{
+    public MacAddr SourceMac;
+    public MacAddr DestinationMac;
+
+    /// <summary>The ethertype after VLAN tags (0 when the link has none, e.g. raw IP: then see <see cref="IpVersion"/>).</summary>
+    public int Ethertype;
+
+    /// <summary>Linux cooked capture: the packet was sent by the capturing host.</summary>
+    public bool Outgoing;
+
+    public int IpVersion;
+    public IpAddr Source;
+    public IpAddr Destination;
+    public int Protocol;
+
+    /// <summary>A non-first IP fragment: no transport header.</summary>
+    public bool Fragment;
+
+    public int SourcePort;
+    public int DestinationPort;
+    public byte TcpFlags;
+    public int IcmpType;
+    public int IcmpCode;
+
+    /// <summary>Offset and length of the transport payload (TCP/UDP data), or of the link payload for non-IP frames.</summary>
+    public int PayloadOffset;
+    public int PayloadLength;
+
+    /// <summary>For an ICMP destination-unreachable: the flow quoted inside it.</summary>
+    public bool HasQuoted;
+    public IpAddr QuotedSource;
+    public IpAddr QuotedDestination;
+    public int QuotedProtocol;
+    public int QuotedSourcePort;
+    public int QuotedDestinationPort;
+
+    public const byte Fin = 0x01;
+    public const byte Syn = 0x02;
+    public const byte Rst = 0x04;
+    public const byte Ack = 0x10;
+
+    public readonly bool IsTcp => Protocol == 6 && !Fragment;
+
+    public readonly bool IsUdp => Protocol == 17 && !Fragment;
+
+    public readonly bool IsIcmp => (Protocol == 1 || Protocol == 58) && !Fragment;
+}

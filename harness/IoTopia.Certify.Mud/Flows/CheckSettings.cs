@@ -1,0 +1,37 @@
+using System.Net;
+using IoTopia.Certify.Mud.Capture;
+
+namespace IoTopia.Certify.Mud.Flows;
+
+/// <summary>What the lab tells the flow check: the device, its local networks, the controllers, and the harness's own probe addresses.</summary>
+public sealed record CheckSettings
+{
+    public required DeviceSelector Device { get; init; }
+
+    /// <summary>The ranges <c>local-networks</c> and the default DNS/NTP allowance mean. Empty → <see cref="DefaultLocalNetworks"/>.</summary>
+    public IReadOnlyList<IPNetwork> LocalNetworks { get; init; } = [];
+
+    /// <summary>Controller URN (or this device's MUD URL, for <c>my-controller</c>) → addresses.</summary>
+    public IReadOnlyList<KeyValuePair<string, IpAddr>> Controllers { get; init; } = [];
+
+    /// <summary>Traffic to or from these addresses is the harness's own (scans, polls) and is excluded.</summary>
+    public IReadOnlyList<IpAddr> ProbeAddresses { get; init; } = [];
+
+    /// <summary>RFC 1918, IPv4 link-local, IPv6 unique-local and link-local: used when no <c>--local-network</c> is given.</summary>
+    public static IReadOnlyList<IPNetwork> DefaultLocalNetworks { get; } =
+    [
+        IPNetwork.Parse("10.0.0.0/8"),
+        IPNetwork.Parse("172.16.0.0/12"),
+        IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("169.254.0.0/16"),
+        IPNetwork.Parse("fc00::/7"),
+        IPNetwork.Parse("fe80::/10"),
+    ];
+
+    public IReadOnlyList<IPNetwork> EffectiveLocalNetworks => LocalNetworks.Count > 0 ? LocalNetworks : DefaultLocalNetworks;
+
+    public bool IsLocal(IpAddr address) => EffectiveLocalNetworks.Any(address.In);
+
+    public bool IsController(string urn, IpAddr address) =>
+        Controllers.Any(c => string.Equals(c.Key, urn, StringComparison.OrdinalIgnoreCase) && c.Value == address);
+}

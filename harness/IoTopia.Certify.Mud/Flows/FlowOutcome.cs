@@ -1,0 +1,9 @@
+namespace IoTopia.Certify.Mud.Flows;
+
+public enum FlowOutcome
+{
+    Allowed,
+    Violation,
+    RefusedInbound,
+    Infrastructure,
+}
