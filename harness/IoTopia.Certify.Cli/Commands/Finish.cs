@@ -9,7 +9,15 @@ public static class Finish
 {
     public static async Task<int> ReportAsync(RunOutcome outcome)
     {
-        await Reports.RenderAsync(outcome.Folder.Root);
+        try
+        {
+            await Reports.RenderAsync(outcome.Folder.Root);
+        }
+        catch (Exception e) when (e is IoTopia.Certify.Reports.ReportInputException or IOException)
+        {
+            // the record is complete; only the rendering failed, and `certify report` can retry it
+            Console.Error.WriteLine($"reports not rendered: {e.Message} (results.json is complete; retry with `certify report {outcome.Folder.Root}`)");
+        }
         var s = outcome.Results.Summary;
         Console.WriteLine();
         Console.WriteLine($"scenarios: {string.Join(", ", s.Scenarios.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))}");
