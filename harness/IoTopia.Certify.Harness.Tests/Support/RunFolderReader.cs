@@ -37,5 +37,4 @@ public sealed class RunFolderReader
     public static string Single(string runsParent) =>
         Directory.GetDirectories(runsParent).Single();
 
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
 }

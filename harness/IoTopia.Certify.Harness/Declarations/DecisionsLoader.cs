@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using IoTopia.Certify.Harness.Integrity;
 using IoTopia.Certify.Harness.Catalogue;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Verdicts;
@@ -66,7 +66,7 @@ public static class DecisionsLoader
             doc.RejectUnknownKeys(errors);
             if (!File.Exists(path))
                 errors.Add(new InputException(doc.LocationOf("path"), $"{doc.Path}.path: no such document {path}"));
-            else if (Sha256(path) is var actual && actual != sha)
+            else if (FileHash.Sha256(path) is var actual && actual != sha)
                 errors.Add(new InputException(doc.LocationOf("sha256"), $"{doc.Path}.sha256: {path} hashes to {actual}, not to what the assessor recorded"));
             documents.Add(new ReviewedDocument(path, sha));
         }
@@ -76,9 +76,4 @@ public static class DecisionsLoader
         return new AssessorDecision(id, verdict, rationale, assessor, documents);
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IoTopia.Certify.Harness.Integrity;
@@ -76,7 +75,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
             throw new InputException($"{runFolder}: the run already ended; nothing to resume");
 
         var changed = start.Run.Inputs
-            .Where(i => !File.Exists(i.Path) || Sha256(i.Path) != i.Sha256)
+            .Where(i => !File.Exists(i.Path) || FileHash.Sha256(i.Path) != i.Sha256)
             .Select(i => File.Exists(i.Path) ? $"{i.Path} changed since the run began" : $"{i.Path} is missing")
             .ToList();
         if (changed.Count > 0)
@@ -216,14 +215,9 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
             var copy = Path.Combine(folder.Inputs, role, $"{copied.Count(c => c.Role == role) + 1:D2}-{Path.GetFileName(full)}");
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(full, copy);
-            copied.Add(new InputFile { Path = full, Sha256 = Sha256(copy), Role = role, Copy = folder.Relative(copy) });
+            copied.Add(new InputFile { Path = full, Sha256 = FileHash.Sha256(copy), Role = role, Copy = folder.Relative(copy) });
         }
         return copied;
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using IoTopia.Certify.Harness.Records;
 
@@ -44,8 +43,7 @@ public static class ManifestWriter
 
     public static ManifestEntry Hash(RunFolder folder, string relative)
     {
-        using var stream = File.OpenRead(Path.Combine(folder.Root, relative));
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return new ManifestEntry(relative, sha, stream.Length);
+        var (sha, size) = FileHash.Of(Path.Combine(folder.Root, relative));
+        return new ManifestEntry(relative, sha, size);
     }
 }

@@ -280,6 +280,6 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             throw new InputException(location, $"{path}: unknown step '{name}'; `certify list steps` shows them all");
         var binder = new ArgumentBinder(file, parameters, location);
         var arguments = binder.Bind(steps.Create(name).ArgumentsType, argumentsNode, $"{path}.{name}");
-        return new StepCall(name, arguments, timeout, location) { Source = argumentsNode };
+        return new StepCall(name, arguments, timeout, location);
     }
 }

@@ -1,10 +1,4 @@
-using YamlDotNet.RepresentationModel;
-
 namespace IoTopia.Certify.Harness.Model;
 
 /// <summary>One step as written in a scenario: the step's name, its bound arguments and options.</summary>
-public sealed record StepCall(string Name, object Arguments, TimeSpan? Timeout, SourceLocation Location)
-{
-    /// <summary>The arguments as written (after parameter substitution), kept for the journal.</summary>
-    public YamlNode? Source { get; init; }
-}
+public sealed record StepCall(string Name, object Arguments, TimeSpan? Timeout, SourceLocation Location);
