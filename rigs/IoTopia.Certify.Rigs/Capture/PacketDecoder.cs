@@ -15,6 +15,7 @@ public static class PacketDecoder
     public const int Udp = 17;
     private const int DnsPort = 53;
     private const int MdnsPort = 5353;
+    private const int MaxBootp = 1500;
 
     public static CapturedPacket Decode(uint linkType, ReadOnlySpan<byte> frame, DateTimeOffset time, int wireLength, CaptureTarget? target = null)
     {
@@ -146,6 +147,8 @@ public static class PacketDecoder
             return segment.Length < 20 ? packet with { Malformed = "truncated TCP header" } : packet;
         if (segment.Length < 8)
             return packet with { Malformed = "truncated UDP header" };
+        if (packet.SourcePort is 67 or 68 || packet.DestinationPort is 67 or 68)
+            return packet with { Bootp = segment[8..Math.Min(segment.Length, 8 + MaxBootp)].ToArray() };
         if (packet.SourcePort is not (DnsPort or MdnsPort))
             return packet;
         var dns = DnsAnswerReader.Read(segment[8..]);

@@ -26,6 +26,9 @@ public sealed record CapturedPacket
     /// <summary>A records of a DNS response carried by this packet (CNAME aliases bound too).</summary>
     public IReadOnlyList<DnsBinding> DnsAnswers { get; init; } = [];
 
+    /// <summary>The UDP payload of a BOOTP/DHCP packet (port 67 or 68), at most 1500 bytes, for the lab's DHCP observations; else null.</summary>
+    public byte[]? Bootp { get; init; }
+
     /// <summary>Why decoding stopped early (truncated header, bad DNS), or null.</summary>
     public string? Malformed { get; init; }
 

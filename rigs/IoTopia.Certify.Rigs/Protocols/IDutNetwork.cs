@@ -13,6 +13,9 @@ public interface IDutNetwork
 
     int WebPort { get; }
 
+    /// <summary>The DUT's MAC on the captured link, when the rig knows it (the netns rig's veth, a bench's DUT); else null.</summary>
+    System.Net.NetworkInformation.PhysicalAddress? DutMac => null;
+
     /// <summary>Roots the DUT's web certificate must chain to (the lab's test CA on the virtual rig).</summary>
     X509Certificate2Collection WebTrustRoots { get; }
 }

@@ -27,6 +27,14 @@ public sealed record DeviceConfig
     public int TelemetryPeriodMs { get; init; }
     public int BootDelayMs { get; init; }
 
+    /// <summary>The only destinations the device talks to; null: the device's default, 127.0.0.0/8.</summary>
+    public IReadOnlyList<string>? AllowedNetworks { get; init; }
+
+    /// <summary><c>inform</c> (unicast DHCPINFORM) or <c>client</c> (broadcast DISCOVER/REQUEST on <see cref="NetworkInterface"/>); null: inform.</summary>
+    public string? DhcpMode { get; init; }
+
+    public string? NetworkInterface { get; init; }
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,

@@ -1,67 +1,26 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Harness.Processes;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Addressing;
 using IoTopia.Certify.Rigs.Capture;
-using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Dns;
-using IoTopia.Certify.Rigs.Lab.Https;
-using IoTopia.Certify.Rigs.Lab.Pki;
-using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Protocols;
-using IoTopia.Certify.Rigs.Restore;
-using IoTopia.Certify.Rigs.Serial;
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 
 namespace IoTopia.Certify.Rigs.Virtual;
 
 /// <summary>
-/// The virtual rig at run time: it takes an address slot, opens the lab's test PKI, starts the lab
-/// services on the slot's .1, makes the pty pair, writes the device's config into rig/, and powers the
-/// reference device on and off as a process. Before each scenario: power off, factory reset of the
-/// state dir, serial cursor, power on.
+/// The virtual rig at run time: the reference device bench (<see cref="ReferenceDeviceRig"/>) on the run's
+/// own loopback subnet. It takes an address slot (reaping what a killed run left in it), runs the lab's
+/// DNS resolver and DHCP listener on the slot's .1, captures on lo, and starts the device as a plain process.
 /// </summary>
-public sealed class VirtualRig(RigDescription description, VirtualRigSettings settings) : RigRuntime(description), IDutNetwork
+public sealed class VirtualRig(RigDescription description, VirtualRigSettings settings) : ReferenceDeviceRig(description, settings)
 {
-    private readonly List<IAsyncDisposable> _owned = [];
     private SlotLock? _slot;
-    private AddressPlan? _plan;
-    private LabServices? _lab;
-    private SerialConsole? _console;
-    private VirtualPower? _power;
-    private FactoryImageRestore? _restore;
-    private LiveCapture? _capture;
-    private X509Certificate2Collection _webRoots = [];
 
-    public IPAddress DutAddress => Plan.Dut;
-    public IPAddress ProbeAddress => Plan.Probe;
-    public int WebPort => Plan.DutWebPort;
-    public X509Certificate2Collection WebTrustRoots => _webRoots;
-
-    private AddressPlan Plan => _plan ?? throw new InvalidOperationException("the virtual rig has not started");
-
-    public override T Driver<T>()
-    {
-        object? driver = typeof(T) switch
-        {
-            var t when t == typeof(IPowerProtocol) => _power,
-            var t when t == typeof(IConsoleProtocol) => _console,
-            var t when t == typeof(IRestoreProtocol) => _restore,
-            var t when t == typeof(IDutNetwork) => this,
-            var t when t == typeof(LabServices) => _lab,
-            var t when t == typeof(AddressPlan) => _plan,
-            var t when t == typeof(ICaptureProtocol) => _capture,
-            _ => null,
-        };
-        return driver as T ?? base.Driver<T>();
-    }
-
-    public override async Task StartAsync(RunContext run, CancellationToken ct)
+    protected override async Task<AddressPlan> TakeAddressesAsync(RunContext run, CancellationToken ct)
     {
         _slot = SlotLock.Acquire(run.Folder.Root);
         if (_slot.PreviousRun is { } previous && File.Exists(Path.Combine(previous, "journal.jsonl")))
@@ -70,120 +29,25 @@ public sealed class VirtualRig(RigDescription description, VirtualRigSettings se
             var reaped = await Reaper.ReapAsync(JournalReader.Read(Path.Combine(previous, "journal.jsonl")).Events, ct);
             run.Journal.Append(new Note { Text = $"slot {_slot.Slot} was left by {previous}; reaped {reaped.Count} of its processes" });
         }
-        _plan = new AddressPlan(_slot.Slot, Environment.IsPrivilegedProcess);
-        _capture = new LiveCapture(settings.CaptureInterface, new CaptureTarget(_plan.Dut, _plan.Probe));
-        var rigDir = run.Folder.Rig;
-
-        var pki = await TestPki.OpenAsync(settings.PkiFolder, ct);
-        _webRoots = [pki.CaCertificate];
-        foreach (var file in pki.PublicFiles())
-            await CopyToRunEvidenceAsync(run, file, "lab-ca", ct);
-        var device = pki.IssueDevice(new DeviceCertificateRequest
-        {
-            Model = Description.Dut.Model,
-            SerialNumber = Description.Dut.Serial,
-            Address = _plan.Dut,
-            MudUrl = settings.MudUrl,
-        });
-        var devicePem = device.WritePem(Path.Combine(rigDir, "pki"), "device");
-
-        _lab = new LabServices([new LabDnsResolver(), new LabDhcpListener(), new LabHttpsHost()]);
-        _owned.Add(_lab);
-        await _lab.StartAsync(new LabContext(run, _plan, pki), ct);
-
-        var socat = await SocatPair.StartAsync(run, rigDir, ct);
-        _console = SerialConsole.Open(run, new SerialConsoleOptions { Path = socat.HarnessEnd, Baud = settings.Baud });
-        _owned.Add(_console);
-
-        var stateDir = Path.Combine(rigDir, "state");
-        var factoryDir = Path.Combine(rigDir, "factory-image");
-        Directory.CreateDirectory(stateDir);
-        Directory.CreateDirectory(factoryDir); // an empty flash is the factory state: the device provisions it at first boot
-        var config = new DeviceConfig
-        {
-            Model = Description.Dut.Model,
-            SerialNumber = Description.Dut.Serial,
-            FirmwareVersion = Description.Dut.Firmware,
-            Personality = run.Personality ?? "compliant",
-            StateDir = stateDir,
-            SerialDevice = socat.DeviceEnd,
-            IpAddress = _plan.Dut.ToString(),
-            LabAddress = _plan.Lab.ToString(),
-            LabDnsPort = _plan.DnsPort,
-            LabDhcpPort = _plan.DhcpPort,
-            WebHttpsPort = _plan.DutWebPort,
-            MudUrl = settings.MudUrl,
-            DeviceCertPath = devicePem.CertificatePath,
-            DeviceKeyPath = devicePem.KeyPath,
-            CloudTrustAnchorPath = pki.CaCertificatePath,
-            CloudNames = settings.CloudNames,
-            CloudPort = _plan.HttpsPort,
-            TelemetryPeriodMs = (int)settings.TelemetryPeriod.TotalMilliseconds,
-            BootDelayMs = (int)settings.BootDelay.TotalMilliseconds,
-        };
-        var configPath = Path.Combine(rigDir, "device.json");
-        await config.WriteAsync(configPath, ct);
-
-        var dll = DeviceProgram.DllPath(settings.DeviceProject);
-        _power = new VirtualPower(run, () =>
-        {
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            info.ArgumentList.Add(dll);
-            info.ArgumentList.Add("--config");
-            info.ArgumentList.Add(configPath);
-            return info;
-        });
-        _owned.Add(_power);
-        _restore = new FactoryImageRestore(stateDir, factoryDir, _power);
-
-        run.RecordRig(_slot.Slot, new JsonObject
-        {
-            ["subnet"] = _plan.Subnet,
-            ["lab"] = _plan.Lab.ToString(),
-            ["dut"] = _plan.Dut.ToString(),
-            ["probe"] = _plan.Probe.ToString(),
-            ["privilegedPorts"] = _plan.PrivilegedPorts,
-            ["personality"] = config.Personality,
-            ["device"] = dll,
-            ["serial"] = socat.HarnessEnd,
-        });
+        return new AddressPlan(_slot.Slot, Environment.IsPrivilegedProcess);
     }
 
-    public override async Task ResetToBaselineAsync(AttemptContext attempt, CancellationToken ct)
+    protected override IEnumerable<ILabService> NetworkServices(RunContext run, AddressPlan plan) => [new LabDnsResolver(), new LabDhcpListener()];
+
+    protected override LiveCapture CaptureFor(AddressPlan plan) => new(Settings.CaptureInterface, new CaptureTarget(plan.Dut, plan.Probe));
+
+    protected override ProcessStartInfo DeviceStartInfo(string dll, string configPath)
     {
-        if (_power is null || _restore is null || _console is null || _lab is null)
-            throw new InvalidOperationException("the virtual rig did not start");
-        await _power.OffAsync(ct);
-        _lab.ResetAll();
-        await _restore.RestoreAsync(attempt, ct);
-        SerialCursor.Begin(attempt, _console.Log);
-        Lab.Steps.LabCursors.Begin(attempt, _lab);
-        await _power.OnAsync(ct);
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--config");
+        info.ArgumentList.Add(configPath);
+        return info;
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override void ReleaseAddresses()
     {
-        // reverse order of start: device off first, then the console, the lab services; socat goes with the run's processes
-        for (var i = _owned.Count - 1; i >= 0; i--)
-        {
-            try
-            {
-                await _owned[i].DisposeAsync();
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or OperationCanceledException)
-            {
-                // winding down must go on: the run's process reaping still kills what is left
-            }
-        }
-        _owned.Clear();
         _slot?.Dispose();
         _slot = null;
-        await base.DisposeAsync();
-    }
-
-    private static async Task CopyToRunEvidenceAsync(RunContext run, string file, string kind, CancellationToken ct)
-    {
-        await using var evidence = run.CreateRunEvidence(Path.GetFileNameWithoutExtension(file), "pem", kind, "application/x-pem-file");
-        await evidence.WriteAsync(await File.ReadAllBytesAsync(file, ct), ct);
     }
 }

@@ -6,8 +6,8 @@ namespace IoTopia.Certify.Rigs.Lab.Common;
 /// <summary>
 /// A UDP socket on one lab address with a receive loop. Each datagram (any size up to the UDP
 /// maximum, so nothing is silently truncated) goes to a handler; a handler that throws is reported
-/// and the loop goes on. Replies go only to loopback peers (<see cref="LabPeers"/>); broadcast is
-/// never enabled on the socket.
+/// and the loop goes on. Replies go only to loopback peers or peers in the run's own namespace subnet
+/// (<see cref="LabPeers"/>); broadcast is never enabled on the socket.
 /// </summary>
 internal sealed class UdpServer : IAsyncDisposable
 {
@@ -19,16 +19,22 @@ internal sealed class UdpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
-    private UdpServer(Socket socket, IPEndPoint local)
+    private readonly IPNetwork? _runNetwork;
+
+    private UdpServer(Socket socket, IPEndPoint local, IPNetwork? runNetwork)
     {
         _socket = socket;
         Local = local;
+        _runNetwork = runNetwork;
     }
 
     public IPEndPoint Local { get; }
 
     /// <summary>Binds <paramref name="endpoint"/>; a busy or forbidden port is a <see cref="LabServiceException"/> naming it.</summary>
-    public static UdpServer Bind(string service, IPEndPoint endpoint)
+    /// <param name="service">the lab service's name, for errors</param>
+    /// <param name="endpoint">where to listen</param>
+    /// <param name="runNetwork">the run's subnet when it is not on loopback (inside the rig's namespaces), else null</param>
+    public static UdpServer Bind(string service, IPEndPoint endpoint, IPNetwork? runNetwork = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { EnableBroadcast = false };
         try
@@ -40,7 +46,7 @@ internal sealed class UdpServer : IAsyncDisposable
             socket.Dispose();
             throw new LabServiceException(service, $"cannot listen on {endpoint}/udp: {e.SocketErrorCode} ({e.Message})", e);
         }
-        return new UdpServer(socket, (IPEndPoint)socket.LocalEndPoint!);
+        return new UdpServer(socket, (IPEndPoint)socket.LocalEndPoint!, runNetwork);
     }
 
     /// <param name="handler">called for each datagram, one at a time</param>
@@ -100,16 +106,18 @@ internal sealed class UdpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends <paramref name="data"/> to <paramref name="peer"/> if it is a loopback unicast peer; false when refused.</summary>
+    /// <summary>Sends <paramref name="data"/> to <paramref name="peer"/> if it is a unicast peer the lab may answer; false when refused.</summary>
     public async Task<bool> ReplyAsync(ReadOnlyMemory<byte> data, IPEndPoint peer, CancellationToken ct)
     {
-        if (!LabPeers.MayReplyTo(peer))
+        if (!MayReplyTo(peer))
             return false;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(SendDeadline);
         await _socket.SendToAsync(data, SocketFlags.None, peer, deadline.Token);
         return true;
     }
+
+    public bool MayReplyTo(IPEndPoint peer) => LabPeers.MayReplyTo(peer, _runNetwork);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 public static class DhcpMessageTypes
 {
     public const byte Discover = 1;
+    public const byte Offer = 2;
     public const byte Request = 3;
     public const byte Ack = 5;
     public const byte Inform = 8;

@@ -20,6 +20,13 @@ public sealed record DhcpObservation
 
     public bool IsInform => Message?.MessageType == DhcpMessageTypes.Inform;
 
+    /// <summary>A client's DHCPDISCOVER, DHCPREQUEST or DHCPINFORM: the messages that carry its MUD URL (RFC 8520 §10).</summary>
+    public bool IsClientMessage => Message is { Op: 1, MessageType: DhcpMessageTypes.Discover or DhcpMessageTypes.Request or DhcpMessageTypes.Inform };
+
+    /// <summary>The message's chaddr as a MAC, or null when it is not a 6-byte Ethernet address.</summary>
+    public System.Net.NetworkInformation.PhysicalAddress? HardwareAddress =>
+        Message is { HardwareType: 1, HardwareAddress.Length: 6 } m ? new System.Net.NetworkInformation.PhysicalAddress(m.HardwareAddress) : null;
+
     /// <summary>Option 161 as text (decoded leniently, clipped), or null.</summary>
     public string? MudUrl => Text(DhcpMessageTypes.OptionMudUrl);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Lab.Common;
 using IoTopia.Certify.Rigs.Protocols;
@@ -12,7 +11,7 @@ namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 /// <c>evidence/_run/NNN-dhcp.jsonl</c>; answers a DHCPINFORM with a DHCPACK sent unicast to the
 /// sender — never a broadcast. Leases no addresses: other message types are recorded, not answered.
 /// </summary>
-public sealed class LabDhcpListener : ILabService
+public sealed class LabDhcpListener : IDhcpObservations
 {
     private UdpServer? _server;
     private JsonLinesLog? _log;
@@ -27,6 +26,8 @@ public sealed class LabDhcpListener : ILabService
 
     public ObservationList<DhcpObservation> Messages { get; } = new();
 
+    public string Channel => "the lab's DHCP listener (unicast DHCPINFORM)";
+
     /// <summary>The MUD URL (option 161) of the last message that carried one.</summary>
     public string? LastMudUrl => _lastMudUrl;
 
@@ -37,7 +38,7 @@ public sealed class LabDhcpListener : ILabService
         ct.ThrowIfCancellationRequested();
         _lab = lab;
         var endpoint = new IPEndPoint(lab.Addresses.Lab, lab.Addresses.DhcpPort);
-        _server = UdpServer.Bind(Name, endpoint);
+        _server = UdpServer.Bind(Name, endpoint, lab.Addresses.Network);
         _log = new JsonLinesLog(lab.Run.CreateRunEvidence("dhcp", "jsonl", "dhcp-log", "application/jsonl"));
         _server.Start(HandleAsync, OnError);
         lab.Run.Journal.Append(new Note { Text = $"lab service dhcp listening on {endpoint}/udp", Data = new() { ["evidence"] = _log.RelativePath } });
@@ -60,7 +61,7 @@ public sealed class LabDhcpListener : ILabService
             _lastMudUrl = url;
         seen = message!.Op != 1 ? seen with { Note = "a BOOTREPLY: not answered" }
             : !seen.IsInform ? seen with { Note = "the lab answers DHCPINFORM only (no leases)" }
-            : !LabPeers.MayReplyTo(datagram.From) ? seen with { Note = "not answered: the client is not on loopback" }
+            : !_server!.MayReplyTo(datagram.From) ? seen with { Note = "not answered: the client is outside the lab's networks" }
             : seen with { Answered = "DHCPACK" };
         // Evidence first: the line is written before the device can act on the answer.
         Record(seen, datagram);
@@ -70,58 +71,10 @@ public sealed class LabDhcpListener : ILabService
 
     private void Record(DhcpObservation seen, UdpDatagram datagram)
     {
-        _log?.Write(w =>
-        {
-            w.WriteString("client", LabPeers.Text(seen.Client));
-            w.WriteNumber("size", datagram.Data.Length);
-            if (seen.Malformed is not null)
-            {
-                w.WriteString("event", "malformed");
-                w.WriteString("reason", seen.Malformed);
-                w.WriteString("hex", Convert.ToHexStringLower(datagram.Data.Span[..Math.Min(datagram.Data.Length, 300)]));
-                return;
-            }
-            w.WriteString("event", "message");
-            WriteMessage(w, seen);
-        });
+        if (_log is not null)
+            DhcpLogLine.Write(_log, seen, datagram.Data.Span);
         Messages.Add(seen);
     }
-
-    private static void WriteMessage(Utf8JsonWriter w, DhcpObservation seen)
-    {
-        var m = seen.Message!;
-        w.WriteString("messageType", DhcpMessageTypes.Name(m.MessageType));
-        w.WriteString("xid", m.Xid.ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString("ciaddr", m.ClientAddress.ToString());
-        w.WriteString("chaddr", string.Join(':', m.HardwareAddress.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))));
-        WriteHexOrNull(w, "clientId", m.Option(DhcpMessageTypes.OptionClientId));
-        WriteTextOrNull(w, "vendorClass", seen.VendorClass);
-        WriteTextOrNull(w, "hostName", seen.HostName);
-        WriteTextOrNull(w, "mudUrl", seen.MudUrl);
-        w.WriteStartArray("options");
-        foreach (var option in m.Options)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("code", option.Code);
-            w.WriteString("hex", Convert.ToHexStringLower(option.Value));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        WriteTextOrNull(w, "answered", seen.Answered);
-        if (seen.Note is not null)
-            w.WriteString("note", seen.Note);
-    }
-
-    private static void WriteTextOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-            w.WriteNull(name);
-        else
-            w.WriteString(name, value);
-    }
-
-    private static void WriteHexOrNull(Utf8JsonWriter w, string name, byte[]? value) =>
-        WriteTextOrNull(w, name, value is null ? null : Convert.ToHexStringLower(value));
 
     private void OnError(Exception e) =>
         _log?.Write(w =>

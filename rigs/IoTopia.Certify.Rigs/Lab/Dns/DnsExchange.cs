@@ -8,6 +8,9 @@ public sealed record DnsExchange
     public required DateTimeOffset Time { get; init; }
     public required IPEndPoint Client { get; init; }
 
+    /// <summary>The forwarder the query came through (the netns rig's dnsmasq), or null when the client asked directly.</summary>
+    public IPEndPoint? Via { get; init; }
+
     /// <summary>Why the datagram was dropped unanswered; null for a query that was answered.</summary>
     public string? Malformed { get; init; }
 

@@ -13,6 +13,9 @@ public sealed record DnsQuery(
     ushort QClass,
     int QuestionEnd)
 {
+    /// <summary>The client a forwarder asked for (EDNS Client Subnet, an IPv4 /32), or null.</summary>
+    public System.Net.IPAddress? ClientSubnet { get; init; }
+
     /// <summary>The name as master-file text: \. \\ and \DDD escapes, so any bytes stay readable and unambiguous.</summary>
     public string NameText => DnsNameText.Escape(Labels);
 }

@@ -10,10 +10,13 @@ namespace IoTopia.Certify.Rigs.Lab.Dns;
 /// The lab resolver: UDP on the lab address's DNS port, answering A queries for any host name with
 /// the name's address in the run's plan. Every datagram — answered, refused or dropped as
 /// malformed — is one line of <c>evidence/_run/NNN-dns.jsonl</c> and one <see cref="DnsExchange"/>.
-/// Per scenario: <see cref="Block"/> names (NXDOMAIN), <see cref="Reset"/>.
+/// Per scenario: <see cref="Block"/> names (NXDOMAIN), <see cref="Reset"/>. Behind a forwarder
+/// (<see cref="LabDnsResolverOptions"/>) it listens on its own port and records each forwarded query as
+/// the query of the client the forwarder names.
 /// </summary>
-public sealed class LabDnsResolver : IResettableLabService
+public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IResettableLabService
 {
+    private readonly LabDnsResolverOptions _options = options ?? new LabDnsResolverOptions();
     private readonly DnsAnswerer _answerer = new();
     private UdpServer? _server;
     private JsonLinesLog? _log;
@@ -42,8 +45,8 @@ public sealed class LabDnsResolver : IResettableLabService
             throw new InvalidOperationException("the resolver is already started");
         ct.ThrowIfCancellationRequested();
         _lab = lab;
-        var endpoint = new IPEndPoint(lab.Addresses.Lab, lab.Addresses.DnsPort);
-        _server = UdpServer.Bind(Name, endpoint);
+        var endpoint = new IPEndPoint(lab.Addresses.Lab, _options.Port ?? lab.Addresses.DnsPort);
+        _server = UdpServer.Bind(Name, endpoint, lab.Addresses.Network);
         _log = new JsonLinesLog(lab.Run.CreateRunEvidence("dns", "jsonl", "dns-log", "application/jsonl"));
         _server.Start(HandleAsync, OnError);
         lab.Run.Journal.Append(new Note { Text = $"lab service dns listening on {endpoint}/udp", Data = new() { ["evidence"] = _log.RelativePath } });
@@ -62,10 +65,12 @@ public sealed class LabDnsResolver : IResettableLabService
             return;
         }
         var decision = _answerer.Decide(query!, _lab!.Addresses);
+        var forwarded = _options.Forwarder is { } forwarder && forwarder.Equals(datagram.From.Address) && query!.ClientSubnet is not null;
         var exchange = new DnsExchange
         {
             Time = datagram.Received,
-            Client = datagram.From,
+            Client = forwarded ? new IPEndPoint(query!.ClientSubnet!, 0) : datagram.From,
+            Via = forwarded ? datagram.From : null,
             Id = query!.Id,
             QName = query.NameText,
             HostName = DnsNameText.AsHostName(query.Labels),
@@ -74,9 +79,9 @@ public sealed class LabDnsResolver : IResettableLabService
             Answer = decision.Address,
             Reason = decision.Reason,
         };
-        if (!LabPeers.MayReplyTo(datagram.From))
+        if (!_server!.MayReplyTo(datagram.From))
         {
-            Record(exchange with { Reason = "not answered: the client is not on loopback" }, datagram);
+            Record(exchange with { Reason = "not answered: the client is outside the lab's networks" }, datagram);
             return;
         }
         // Evidence first: the line is written before the device can act on the answer.
@@ -89,6 +94,8 @@ public sealed class LabDnsResolver : IResettableLabService
         _log?.Write(w =>
         {
             w.WriteString("client", LabPeers.Text(exchange.Client));
+            if (exchange.Via is not null)
+                w.WriteString("via", LabPeers.Text(exchange.Via));
             if (exchange.Malformed is not null)
             {
                 w.WriteString("event", "malformed");

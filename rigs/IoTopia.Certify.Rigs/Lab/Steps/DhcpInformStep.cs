@@ -7,7 +7,11 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
-[Step("lab.dhcp-inform", "Waits for the DUT's DHCPINFORM in this attempt and records its MUD URL (option 161).")]
+/// <summary>
+/// Named for the virtual rig's unicast DHCPINFORM; it takes any DHCP client message of the DUT — on the
+/// netns rig the broadcast DHCPDISCOVER and DHCPREQUEST read off the wire — matched by address or chaddr.
+/// </summary>
+[Step("lab.dhcp-inform", "Waits for the DUT's first DHCP client message (DHCPINFORM, DHCPDISCOVER or DHCPREQUEST) in this attempt and records its MUD URL (option 161).")]
 public sealed class DhcpInformStep : Step<DhcpInformStep.Arguments>
 {
     public sealed class Arguments
@@ -20,25 +24,32 @@ public sealed class DhcpInformStep : Step<DhcpInformStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var dhcp = context.Rig.Driver<LabServices>().Get<LabDhcpListener>();
-        var dut = context.Rig.Driver<IDutNetwork>().DutAddress;
+        var dhcp = context.Rig.Driver<LabServices>().Get<IDhcpObservations>();
+        var network = context.Rig.Driver<IDutNetwork>();
+        var dut = network.DutAddress;
+        var mac = network.DutMac;
         var from = LabCursors.From(context.Attempt, LabCursors.Dhcp);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(args.Within);
         while (true)
         {
-            var inform = dhcp.Messages.Since(from).FirstOrDefault(m => m.IsInform && m.Client.Address.Equals(dut));
-            if (inform is not null)
+            var seen = dhcp.Messages.Since(from).FirstOrDefault(m => m.IsClientMessage
+                && (m.Client.Address.Equals(dut) || (mac is not null && mac.Equals(m.HardwareAddress))));
+            if (seen is not null)
             {
-                var url = inform.MudUrl;
+                var type = DhcpMessageTypes.Name(seen.Message!.MessageType);
+                var url = seen.MudUrl;
                 context.Details["mudUrl"] = url is null ? null : DeviceText.Clip(url, 300);
-                context.Details["client"] = inform.Client.ToString();
+                context.Details["client"] = seen.Client.ToString();
+                context.Details["messageType"] = type;
+                context.Details["chaddr"] = seen.HardwareAddress?.ToString();
+                context.Details["channel"] = dhcp.Channel;
                 if (url is null)
                     return args.MudUrl
-                        ? StepOutcome.Fail("the DHCPINFORM carries no option 161 (MUD URL)", expected: "option 161", observed: "absent")
-                        : StepOutcome.Pass("DHCPINFORM received");
+                        ? StepOutcome.Fail($"the {type} carries no option 161 (MUD URL)", expected: "option 161", observed: "absent")
+                        : StepOutcome.Pass($"{type} received");
                 context.Measure(Measurement.Of("option-161-length", System.Text.Encoding.UTF8.GetByteCount(url), "octets", 1, 255));
-                return StepOutcome.Pass($"DHCPINFORM with MUD URL {DeviceText.Clip(url, 200)}") with { Observed = url };
+                return StepOutcome.Pass($"{type} with MUD URL {DeviceText.Clip(url, 200)}") with { Observed = url };
             }
             try
             {
@@ -46,7 +57,9 @@ public sealed class DhcpInformStep : Step<DhcpInformStep.Arguments>
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                return StepOutcome.Fail($"no DHCPINFORM from {dut} within {args.Within.TotalSeconds:0}s", expected: "a DHCPINFORM", observed: "none");
+                var who = mac is null ? dut.ToString() : $"{dut} ({mac})";
+                return StepOutcome.Fail($"no DHCP message from {who} at {dhcp.Channel} within {args.Within.TotalSeconds:0}s",
+                    expected: "a DHCPINFORM, DHCPDISCOVER or DHCPREQUEST", observed: "none");
             }
         }
     }

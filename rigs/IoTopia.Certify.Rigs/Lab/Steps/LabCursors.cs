@@ -16,7 +16,7 @@ public static class LabCursors
     {
         if (lab.TryGet<Dns.LabDnsResolver>(out var dns))
             attempt.Items[Dns] = dns.Exchanges.Count;
-        if (lab.TryGet<Dhcp.LabDhcpListener>(out var dhcp))
+        if (lab.TryGet<Dhcp.IDhcpObservations>(out var dhcp))
             attempt.Items[Dhcp] = dhcp.Messages.Count;
         if (lab.TryGet<Https.LabHttpsHost>(out var https))
             attempt.Items[Https] = https.Requests.Count;
