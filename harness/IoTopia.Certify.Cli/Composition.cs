@@ -8,5 +8,8 @@ public static class Composition
 {
     public static StepRegistry Steps { get; } = new(typeof(StepRegistry).Assembly, typeof(Rigs.Protocols.IPowerProtocol).Assembly);
 
-    public static RigKinds RigKinds { get; } = new RigKinds().Add(new Rigs.Virtual.VirtualRigKind()).Add(new Rigs.Bench.BenchRigKind());
+    public static RigKinds RigKinds { get; } = new RigKinds()
+        .Add(new Rigs.Virtual.VirtualRigKind())
+        .Add(new Rigs.Bench.BenchRigKind())
+        .Add(new Rigs.Netns.NetnsRigKind());
 }

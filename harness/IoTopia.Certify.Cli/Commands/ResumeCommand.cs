@@ -13,6 +13,8 @@ public static class ResumeCommand
         var command = new Command("resume", "Continue a killed or interrupted run from its journal") { run };
         command.SetAction(async (result, _) =>
         {
+            if (IsolatedRun.RigOf(result.GetValue(run)!) is { } rig && await IsolatedRun.RelaunchAsync(rig, result) is { } elsewhere)
+                return elsewhere;
             using var interruption = new Interruption();
             try
             {

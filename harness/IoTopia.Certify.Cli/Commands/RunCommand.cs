@@ -66,6 +66,8 @@ public static class RunCommand
 
             if (result.GetValue(plan))
                 return PrintPlan(inputs);
+            if (await IsolatedRun.RelaunchAsync(inputs.Rig, result) is { } elsewhere)
+                return elsewhere;
 
             using var interruption = new Interruption();
             try

@@ -20,6 +20,16 @@ public abstract class RigKind
     public abstract object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors);
 
     public abstract RigRuntime Create(RigDescription description);
+
+    /// <summary>Problems with the rig file as a whole that only this kind knows (a DUT fact it needs); the loader names them at <c>dut:</c>.</summary>
+    public virtual IEnumerable<string> Problems(RigDescription description) => [];
+
+    /// <summary>
+    /// Where a run on this rig must execute, when not in this process as it is: the netns kind runs it
+    /// inside the lab namespace it creates. Null when the run belongs here. The command line asks before
+    /// <c>run</c>, <c>resume</c> and <c>rig check</c> touch anything.
+    /// </summary>
+    public virtual RunIsolation? Isolation(RigDescription description) => null;
 }
 
 /// <summary>A rig with no device and no drivers: it runs the in-process self-test steps.</summary>

@@ -42,7 +42,7 @@ public static class RigLoader
             map.Get("drivers");
         map.RejectUnknownKeys(errors);
         errors.ThrowIfAny();
-        return new RigDescription
+        var rig = new RigDescription
         {
             Name = name,
             File = path,
@@ -55,5 +55,9 @@ public static class RigLoader
             Statement = statement,
             Decisions = decisions,
         };
+        foreach (var problem in rigKind?.Problems(rig) ?? [])
+            errors.Add(new InputException(map.LocationOf(map.Map("dut") is null ? "kind" : "dut"), problem));
+        errors.ThrowIfAny();
+        return rig;
     }
 }

@@ -47,6 +47,7 @@ public sealed record DutDescription
         ["version-command"] = "console command that prints the version",
         ["mud-url-source"] = "where the DUT emits its MUD URL: dhcp, lldp, certificate",
         ["cloud-name"] = "a name the DUT contacts in normal operation (its telemetry or cloud service)",
+        ["mac"] = "the DUT's MAC address on the lab link (aa:bb:cc:dd:ee:ff): capture filters, DHCP observations, the netns rig's veth",
     };
 
     /// <summary>The facts as scenario parameters: dut.model, dut.serial, dut.banner …</summary>

@@ -3,9 +3,10 @@ using System.Text;
 namespace IoTopia.Certify.Rigs.Virtual;
 
 /// <summary>
-/// One run's claim on an address slot (127.77.&lt;slot&gt;.0/24): an exclusive lock on a file naming the
-/// run folder that holds it. A slot whose file names another run that is no longer running is taken over,
-/// and that run's leftover processes are reaped from its journal first.
+/// One run's claim on an address slot (127.77.&lt;slot&gt;.0/24; 10.77.&lt;slot&gt;.0/24 and the namespaces of
+/// the netns rig, in a pool of their own): an exclusive lock on a file naming who holds it (the run
+/// folder). A slot whose file names another holder that is no longer running is taken over, and what
+/// that holder left is cleaned up first by the caller.
 /// </summary>
 public sealed class SlotLock : IDisposable
 {
@@ -29,12 +30,15 @@ public sealed class SlotLock : IDisposable
     public static string Folder => Path.Combine(Path.GetTempPath(), "iotopia-certify-slots");
 
     /// <summary>Takes the first free slot and writes <paramref name="runFolder"/> into its lock file.</summary>
-    public static SlotLock Acquire(string runFolder)
+    public static SlotLock Acquire(string runFolder) => Acquire(Folder, runFolder);
+
+    /// <summary>Takes the first free slot of the pool whose lock files are in <paramref name="folder"/>, naming <paramref name="holder"/> in it.</summary>
+    public static SlotLock Acquire(string folder, string holder)
     {
-        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(folder);
         for (var slot = First; slot <= Last; slot++)
         {
-            var path = Path.Combine(Folder, $"slot-{slot}.lock");
+            var path = Path.Combine(folder, $"slot-{slot}.lock");
             FileStream stream;
             try
             {
@@ -47,12 +51,12 @@ public sealed class SlotLock : IDisposable
             }
             var previous = new StreamReader(stream, Encoding.UTF8, leaveOpen: true).ReadToEnd().Trim();
             stream.SetLength(0);
-            var bytes = Encoding.UTF8.GetBytes(runFolder + "\n");
+            var bytes = Encoding.UTF8.GetBytes(holder + "\n");
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
-            return new SlotLock(slot, stream, previous.Length == 0 || previous == runFolder ? null : previous);
+            return new SlotLock(slot, stream, previous.Length == 0 || previous == holder ? null : previous);
         }
-        throw new InvalidOperationException($"all address slots {First}..{Last} are taken by running runs (lock files in {Folder})");
+        throw new InvalidOperationException($"all address slots {First}..{Last} are taken by running runs (lock files in {folder})");
     }
 
     /// <summary>Releases the slot: the file is emptied, so the next run knows nothing was left behind.</summary>

@@ -1,0 +1,75 @@
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Model;
+using IoTopia.Certify.Rigs.Virtual;
+
+namespace IoTopia.Certify.Rigs.Netns;
+
+/// <summary>
+/// <c>kind: netns</c> — the reference device behind a veth pair in network namespaces the harness creates:
+/// dnsmasq serves it real broadcast DHCP and DNS, capture is on the veth, its MAC is fixed (<c>dut.mac</c>).
+/// A run re-executes itself inside the lab namespace (<see cref="NetnsIsolation"/>). Without root nothing
+/// can be made: the run stays here and every scenario is <c>error</c>, saying so.
+/// </summary>
+public sealed class NetnsRigKind : RigKind
+{
+    public override string Name => "netns";
+
+    public override bool SupportsPersonalities => true;
+
+    public override object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors)
+    {
+        if (drivers is null)
+        {
+            errors.Add($"{rigFile}: drivers: a netns rig needs drivers.device (project, mud-url)");
+            return null;
+        }
+        try
+        {
+            var binder = new ArgumentBinder(rigFile, new Dictionary<string, string>(), drivers.Location);
+            var section = (NetnsDriversSection)binder.Bind(typeof(NetnsDriversSection), drivers.Node, "drivers");
+            foreach (var key in drivers.Keys)
+                drivers.Get(key);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(rigFile))!;
+            if (!section.Device.MudUrl.StartsWith("https://", StringComparison.Ordinal))
+                errors.Add(new InputException(drivers.Location, "drivers.device.mud-url: must be an https URL (RFC 8520)"));
+            return new VirtualRigSettings
+            {
+                DeviceProject = Path.GetFullPath(Path.Combine(folder, section.Device.Project)),
+                MudUrl = section.Device.MudUrl,
+                CloudNames = section.Device.CloudNames,
+                TelemetryPeriod = section.Device.TelemetryPeriod,
+                BootDelay = section.Device.BootDelay,
+                Baud = section.Serial.Baud,
+                CaptureInterface = NetnsLayout.LabInterface,
+                PkiFolder = Path.GetFullPath(Path.Combine(folder, section.Pki)),
+            };
+        }
+        catch (InputException e)
+        {
+            errors.Add(e);
+            return null;
+        }
+    }
+
+    public override IEnumerable<string> Problems(RigDescription description)
+    {
+        NetnsLayout.ParseMac(description.Dut.Facts.GetValueOrDefault("mac"), out var problem);
+        return problem is null ? [] : [problem];
+    }
+
+    public override RunIsolation? Isolation(RigDescription description)
+    {
+        if (Environment.GetEnvironmentVariable(NetnsLayout.SlotVariable) is not null)
+            return null; // already inside: this is the run
+        if (!Environment.IsPrivilegedProcess)
+            return null; // nothing can be made; the rig's start says why and every scenario is error
+        return new NetnsIsolation(Mac(description));
+    }
+
+    public override RigRuntime Create(RigDescription description) =>
+        new NetnsRig(description, (VirtualRigSettings)description.Drivers!, Mac(description));
+
+    private static System.Net.NetworkInformation.PhysicalAddress Mac(RigDescription description) =>
+        NetnsLayout.ParseMac(description.Dut.Facts.GetValueOrDefault("mac"), out var problem) ?? throw new InvalidOperationException(problem);
+}
