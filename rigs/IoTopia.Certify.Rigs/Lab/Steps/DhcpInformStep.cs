@@ -42,7 +42,7 @@ public sealed class DhcpInformStep : Step<DhcpInformStep.Arguments>
                 context.Details["mudUrl"] = url is null ? null : DeviceText.Clip(url, 300);
                 context.Details["client"] = seen.Client.ToString();
                 context.Details["messageType"] = type;
-                context.Details["chaddr"] = seen.HardwareAddress?.ToString();
+                context.Details["chaddr"] = seen.HardwareAddress is { } chaddr ? CaptureTarget.MacText(chaddr) : null;
                 context.Details["channel"] = dhcp.Channel;
                 if (url is null)
                     return args.MudUrl
@@ -57,7 +57,7 @@ public sealed class DhcpInformStep : Step<DhcpInformStep.Arguments>
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                var who = mac is null ? dut.ToString() : $"{dut} ({mac})";
+                var who = mac is null ? dut.ToString() : $"{dut} ({CaptureTarget.MacText(mac)})";
                 return StepOutcome.Fail($"no DHCP message from {who} at {dhcp.Channel} within {args.Within.TotalSeconds:0}s",
                     expected: "a DHCPINFORM, DHCPDISCOVER or DHCPREQUEST", observed: "none");
             }

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Tests.Support;
+
+namespace IoTopia.Certify.Harness.Tests.EndToEnd;
+
+/// <summary>
+/// The netns rig when things go wrong: a harness SIGKILLed mid-run leaves its namespaces and processes,
+/// and the next run in that slot removes them; a device that never boots fails the checks on this rig
+/// too; without root the rig says it cannot run.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class NetnsRecoveryTests
+{
+    private static readonly string Rig = Path.Combine(Repo.Root, "rigs", "netns.yaml");
+    private static readonly string Smoke = Path.Combine(Repo.Root, "suites", "smoke");
+    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
+
+    private static string[] Args(string outDir, params string[] more) =>
+        ["run", "--rig", Rig, "--suite", Smoke, "--out", outDir, "--seed", "11", .. more];
+
+    [Test]
+    public async Task AKilledRunLeavesItsNamespacesAndTheNextRunInThatSlotRemovesThem()
+    {
+        NetnsSmokeTests.RequireNetnsTools();
+        using var temp = new TempFolder();
+        var killedRun = temp.Sub("killed");
+        var journal = Path.Combine(killedRun, "journal.jsonl");
+        int slot;
+        IReadOnlyList<int> left;
+        using (var harness = CertifyProgram.Start(Args(killedRun, "--filter", "smoke.boot-banner,smoke.power-cycle,smoke.dns-query")))
+        {
+            await Poll.UntilAsync(() => Events(journal).Any(e => (string?)e["type"] == "attempt-started" && (string?)e["scenarioId"] == "smoke.power-cycle"),
+                TimeSpan.FromSeconds(90), "the netns run to reach smoke.power-cycle");
+            slot = (int)Events(journal).Last(e => (string?)e["type"] == "rig-started")["slot"]!;
+            harness.Kill(entireProcessTree: false);
+            await harness.WaitForExitAsync();
+        }
+        Assert.That(await Tool.NetnsAsync(), Does.Contain($"iotc{slot}-lab").And.Contain($"iotc{slot}-dut"), "nobody was left to delete them");
+        left = [.. await Tool.NetnsPidsAsync($"iotc{slot}-lab"), .. await Tool.NetnsPidsAsync($"iotc{slot}-dut")];
+        Assert.That(left.Where(LinuxProcess.IsAlive), Is.Not.Empty, "the killed run's device, dnsmasq and socat are still running inside");
+
+        var next = await CertifyProgram.RunAsync(Args(temp.Sub("next"), "--filter", "smoke.boot-banner"), RunDeadline);
+        Assert.That(next.ExitCode, Is.Zero, next.ToString());
+        Assert.That((int)new RunFolderReader(temp.Sub("next")).Results["run"]!["slot"]!, Is.EqualTo(slot), "the first free slot is the one the killed run left");
+        Assert.That(next.Stderr, Does.Contain($"slot {slot} was left by a killed run"));
+        Assert.That(left.Where(LinuxProcess.IsAlive), Is.Empty, "every process the killed run left in its namespaces is gone");
+        Assert.That(await Tool.NetnsAsync(), Does.Not.Contain($"iotc{slot}-lab").And.Not.Contain($"iotc{slot}-dut"));
+    }
+
+    [Test]
+    public async Task ADeviceThatNeverBootsFailsTheChecksOnThisRigToo()
+    {
+        NetnsSmokeTests.RequireNetnsTools();
+        using var temp = new TempFolder();
+        var result = await CertifyProgram.RunAsync(Args(temp.Sub("run"), "--personality", "never-boots", "--filter", "smoke.boot-banner,smoke.dhcp-mud-url"), RunDeadline);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That(run.Verdict("smoke.boot-banner"), Is.EqualTo("fail"));
+        Assert.That(run.Verdict("smoke.dhcp-mud-url"), Is.EqualTo("fail"));
+        Assert.That(run.Reason("smoke.dhcp-mud-url"), Does.Contain("no DHCP message from 10.77.").And.Contain("02:52:44:00:00:01"));
+        Assert.That((string?)run.Results["run"]!["dut"]!["personality"], Is.EqualTo("never-boots"));
+    }
+
+    [Test]
+    public async Task WithoutRootEveryScenarioIsAnErrorThatSaysSo()
+    {
+        if (!Environment.IsPrivilegedProcess)
+            Assert.Ignore("this test drops from root to nobody; run it as root");
+        if (!File.Exists("/usr/bin/setpriv"))
+            Assert.Ignore("setpriv (util-linux) is missing");
+        using var temp = new TempFolder();
+        var home = temp.Sub("home");
+        Directory.CreateDirectory(home);
+        await Tool.RunAsync("chmod", "777", temp.Path, home);
+        var info = new ProcessStartInfo("setpriv")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = temp.Path,
+        };
+        string[] command = ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Repo.CliDll, .. Args(temp.Sub("run"), "--filter", "smoke.boot-banner")];
+        foreach (var a in command)
+            info.ArgumentList.Add(a);
+        info.Environment["CI"] = "true";
+        info.Environment["CERTIFY_ROOT"] = Repo.Root;
+        info.Environment["HOME"] = home;
+        info.Environment["DOTNET_CLI_HOME"] = home;
+        using var process = Process.Start(info)!;
+        var result = await CertifyProgram.CollectAsync(process, RunDeadline);
+        if (result.ExitCode != 2 && !Directory.Exists(temp.Sub("run")))
+            Assert.Ignore($"user nobody cannot run the built program from this checkout: {result}");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That(run.Verdict("smoke.boot-banner"), Is.EqualTo("error"));
+        Assert.That(run.Reason("smoke.boot-banner"), Does.Contain("the netns rig needs root"));
+    }
+
+    private static List<JsonObject> Events(string journal)
+    {
+        if (!File.Exists(journal))
+            return [];
+        using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var events = new List<JsonObject>();
+        while (reader.ReadLine() is { } line)
+        {
+            try
+            {
+                if (JsonNode.Parse(line) is JsonObject e)
+                    events.Add(e);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // the line being written
+            }
+        }
+        return events;
+    }
+}
