@@ -98,6 +98,18 @@ public sealed class NetnsRecoveryTests
         Assert.That(run.Reason("smoke.boot-banner"), Does.Contain("the netns rig needs root"));
     }
 
+    [Test]
+    public async Task ARigFileWithoutTheDutsMacIsBadInputNamingFileAndLine()
+    {
+        using var temp = new TempFolder();
+        var rig = temp.Sub("netns-no-mac.yaml");
+        File.WriteAllLines(rig, File.ReadAllLines(Rig).Where(l => !l.TrimStart().StartsWith("mac:", StringComparison.Ordinal))
+            .Select(l => l.Replace("../", Repo.Root + "/", StringComparison.Ordinal)));
+        var result = await CertifyProgram.RunAsync(["lint", "--rig", rig, "--suite", Smoke], TimeSpan.FromSeconds(60));
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stdout + result.Stderr, Does.Contain("netns-no-mac.yaml:").And.Contain("dut.mac: the netns rig gives the DUT's veth a fixed MAC"));
+    }
+
     private static List<JsonObject> Events(string journal)
     {
         if (!File.Exists(journal))
