@@ -20,7 +20,7 @@ public static class RunCommand
         var statement = new Option<string>("--statement") { Description = "manufacturer's conformance statement (YAML)" };
         var decisions = new Option<string>("--decisions") { Description = "assessor decisions file (YAML)" };
         var param = new Option<string[]>("--param") { Description = "key=value overriding a scenario parameter; repeatable" };
-        var personality = new Option<string>("--personality") { Description = "device personality (virtual rig only)" };
+        var personality = new Option<string>("--personality") { Description = "device personality (virtual and netns rigs: the reference device)" };
         var @operator = new Option<string>("--operator") { Description = "who runs the bench (default: the login name)" };
         var seed = new Option<long?>("--seed") { Description = "seed for every random choice of the run (default: random, recorded)" };
         var @out = new Option<string>("--out") { Description = "run folder (must not exist or be empty; default runs/<utc-time>-<dut>)" };

@@ -52,7 +52,7 @@ public sealed record LoadedInputs(
         if (!RequirementCatalogue.Tiers.Contains(request.Tier))
             errors.Add($"--tier '{request.Tier}': must be T1, T2 or T3");
         if (request.Personality is not null && rig is { SupportsPersonalities: false })
-            errors.Add($"--personality: rig '{rig.Name}' ({rig.File}) is of kind '{rig.Kind}'; personalities exist only on the virtual rig");
+            errors.Add($"--personality: rig '{rig.Name}' ({rig.File}) is of kind '{rig.Kind}'; personalities exist only on the virtual rig and the netns rig (the reference device)");
 
         var statementFile = request.Statement ?? rig?.Statement;
         var decisionsFile = request.Decisions ?? rig?.Decisions;
