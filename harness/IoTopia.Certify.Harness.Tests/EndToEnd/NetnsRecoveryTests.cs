@@ -50,6 +50,28 @@ public sealed class NetnsRecoveryTests
     }
 
     [Test]
+    public async Task TwoRunsAtOnceTakeTwoSlotsAndEachCapturesOnlyItsOwnDevice()
+    {
+        NetnsSmokeTests.RequireNetnsTools();
+        using var temp = new TempFolder();
+        const string filter = "smoke.boot-banner,smoke.dhcp-mud-url,smoke.traffic-captured";
+        var results = await Task.WhenAll(
+            CertifyProgram.RunAsync(Args(temp.Sub("a"), "--filter", filter), RunDeadline),
+            CertifyProgram.RunAsync(Args(temp.Sub("b"), "--filter", filter), RunDeadline));
+        Assert.That(results.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", results.Select(r => r.ToString())));
+        var slotA = (int)new RunFolderReader(temp.Sub("a")).Results["run"]!["slot"]!;
+        var slotB = (int)new RunFolderReader(temp.Sub("b")).Results["run"]!["slot"]!;
+        Assert.That(slotA, Is.Not.EqualTo(slotB));
+        foreach (var (run, own, other) in new[] { (temp.Sub("a"), slotA, slotB), (temp.Sub("b"), slotB, slotA) })
+        {
+            var pcap = new RunFolderReader(run).Attempts("smoke.traffic-captured")[0]!["steps"]![0]!["evidence"]!.AsArray()
+                .Select(e => (string)e!["path"]!).Single(p => p.EndsWith(".pcap", StringComparison.Ordinal));
+            var packets = await Tool.TsharkAsync(Path.Combine(run, pcap), "ip", "ip.src", "ip.dst");
+            Assert.That(packets, Is.Not.Empty.And.All.Contain($"10.77.{own}.2").And.All.Not.Contain($"10.77.{other}."));
+        }
+    }
+
+    [Test]
     public async Task ADeviceThatNeverBootsFailsTheChecksOnThisRigToo()
     {
         NetnsSmokeTests.RequireNetnsTools();
