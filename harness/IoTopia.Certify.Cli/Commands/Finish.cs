@@ -1,3 +1,4 @@
+using System.Globalization;
 using IoTopia.Certify.Cli.Reporting;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Text;
@@ -19,6 +20,8 @@ public static class Finish
         if (outcome.Results.Requirements.Count > 0)
             Console.WriteLine($"requirements: {string.Join(", ", s.Requirements.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))}");
         Console.WriteLine($"tier {s.Tier.Target}: {s.Tier.Verdict.Name()} ({DeviceText.ForTerminal(s.Tier.Reason)})");
+        if (reports.Pdf is { Printed: true } pdf)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report.pdf: printed in {pdf.Elapsed.TotalSeconds:0.0} s ({pdf.Size} bytes)"));
         Console.WriteLine($"run folder: {outcome.Folder.Root}");
         if (outcome.Interrupted)
             Console.WriteLine($"interrupted: continue with `certify resume {outcome.Folder.Root}`");

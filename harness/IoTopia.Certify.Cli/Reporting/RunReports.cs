@@ -21,6 +21,9 @@ public sealed class RunReports : IRunFinisher
     /// <summary>One line per report that could not be written, for the terminal.</summary>
     public IReadOnlyList<string> Problems => problems;
 
+    /// <summary>How printing report.pdf went; null when it was not attempted (the other reports failed).</summary>
+    public PdfOutcome? Pdf { get; private set; }
+
     public async Task FinishAsync(RunFolder folder, Journal journal, CancellationToken ct)
     {
         try
@@ -38,6 +41,7 @@ public sealed class RunReports : IRunFinisher
         journal.Append(new Note { Text = "reports rendered: report.html, report.md, junit.xml", Data = Rendered(folder) });
         var options = ChromiumSettings.FromEnvironment();
         var pdf = await PdfReport.PrintAsync(folder.Root, options, new JournalledChildProcess(journal), ct);
+        Pdf = pdf;
         journal.Append(PdfNote(pdf, options));
         if (!pdf.Printed)
             problems.Add($"report.pdf not printed: {pdf.Reason} ({ChromiumSettings.Hint(folder.Root)})");

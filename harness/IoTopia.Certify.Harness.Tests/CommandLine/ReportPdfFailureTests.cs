@@ -52,6 +52,8 @@ public sealed class ReportPdfFailureTests
     {
         Assert.That(File.Exists(Path.Combine(_with, "report.pdf")), Is.True, "the control run has its PDF");
         Assert.That(File.Exists(Path.Combine(_without, "report.pdf")), Is.False);
+        Assert.That(_withResult.Stdout, Does.Contain("report.pdf: printed in "));
+        Assert.That(_withoutResult.Stdout, Does.Not.Contain("report.pdf: printed"));
         foreach (var report in new[] { "report.html", "report.md", "junit.xml" })
             Assert.That(File.Exists(Path.Combine(_without, report)), Is.True, report);
         Assert.That(Directory.GetFiles(_without, "*.tmp"), Is.Empty);
