@@ -10,5 +10,5 @@ namespace IoTopia.Certify.Harness.Engine;
 /// </summary>
 public interface IRunFinisher
 {
-    Task FinishAsync(RunFolder folder, Journal journal, CancellationToken ct);
+    Task FinishAsync(RunOutcome outcome, Journal journal, CancellationToken ct);
 }

@@ -144,20 +144,21 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
 
         var results = ResultsBuilder.Build(JournalReader.Read(folder.Journal).Events, inputs.Catalogue, inputs.Declarations);
         await File.WriteAllTextAsync(folder.Results, JsonSerializer.Serialize(results, Json.Indented), CancellationToken.None);
-        await FinishAsync(folder, journal);
+        var outcome = new RunOutcome(folder, results, wasInterrupted);
+        await FinishAsync(outcome, journal);
         ManifestWriter.Write(folder, results.Run.Id);
         if (request.SignKey is { } key)
             ManifestSigner.Sign(folder, key);
-        return new RunOutcome(folder, results, wasInterrupted);
+        return outcome;
     }
 
-    private async Task FinishAsync(RunFolder folder, Journal journal)
+    private async Task FinishAsync(RunOutcome outcome, Journal journal)
     {
         if (finisher is null)
             return;
         try
         {
-            await finisher.FinishAsync(folder, journal, CancellationToken.None);
+            await finisher.FinishAsync(outcome, journal, CancellationToken.None);
         }
         catch (Exception e)
         {

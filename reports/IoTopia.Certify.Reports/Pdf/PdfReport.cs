@@ -37,6 +37,9 @@ public static class PdfReport
         return outcome;
     }
 
+    /// <summary>Removes report.pdf, for a run folder whose report.html was re-rendered but is not printed this time.</summary>
+    public static void Discard(string runFolder) => RemoveStale(Path.Combine(Path.GetFullPath(runFolder), ReportRenderer.PdfFileName));
+
     private static async Task<PdfOutcome> TryPrintAsync(string html, string target, ChromiumOptions options, IChildProcessObserver? observer, Stopwatch clock, CancellationToken ct)
     {
         if (!File.Exists(html))
