@@ -7,31 +7,14 @@ namespace IoTopia.Certify.Reports.BrowserTests;
 [TestFixture]
 public sealed class ReportInChromiumTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
     [OneTimeSetUp]
     public async Task LaunchAsync()
     {
-        if (!File.Exists(Chromium))
-            Assert.Ignore($"chromium not installed ({Chromium} is missing): run ./certify test, which installs it");
-
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-            Timeout = 15_000,
-        });
+        browser = await DebianChromium.LaunchAsync(playwright);
     }
 
     [OneTimeTearDown]

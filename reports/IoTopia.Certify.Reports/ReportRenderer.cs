@@ -9,6 +9,7 @@ public static class ReportRenderer
     public const string HtmlFileName = "report.html";
     public const string MarkdownFileName = "report.md";
     public const string JunitFileName = "junit.xml";
+    public const string PdfFileName = "report.pdf";
 
     /// <summary>
     /// Reads <c>&lt;runFolder&gt;/results.json</c> and writes the three reports beside it, each atomically

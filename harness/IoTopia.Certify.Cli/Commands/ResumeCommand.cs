@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IoTopia.Certify.Cli.Reporting;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 
@@ -18,10 +19,11 @@ public static class ResumeCommand
             using var interruption = new Interruption();
             try
             {
-                var engine = new RunEngine(Composition.Steps, Composition.RigKinds);
+                var reports = new RunReports();
+                var engine = new RunEngine(Composition.Steps, Composition.RigKinds, reports);
                 var folder = result.GetValue(run)!;
                 var outcome = await RunCommand.RunWithViewAsync(observer => engine.ResumeAsync(folder, ProjectRoot.Find(), observer, interruption.Token));
-                return await Finish.ReportAsync(outcome);
+                return Finish.Report(outcome, reports);
             }
             catch (InputException e)
             {

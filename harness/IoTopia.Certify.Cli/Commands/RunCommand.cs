@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using IoTopia.Certify.Cli.Reporting;
 using IoTopia.Certify.Cli.Terminal;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
@@ -72,9 +73,10 @@ public static class RunCommand
             using var interruption = new Interruption();
             try
             {
-                var engine = new RunEngine(Composition.Steps, Composition.RigKinds);
+                var reports = new RunReports();
+                var engine = new RunEngine(Composition.Steps, Composition.RigKinds, reports);
                 var outcome = await RunWithViewAsync(observer => engine.RunAsync(request, inputs, observer, interruption.Token));
-                return await Finish.ReportAsync(outcome);
+                return Finish.Report(outcome, reports);
             }
             catch (InputException e)
             {

@@ -12,7 +12,7 @@ using IoTopia.Certify.Harness.Verdicts;
 namespace IoTopia.Certify.Harness.Engine;
 
 /// <summary>Starts a run, or resumes a killed one, and leaves a complete run folder behind.</summary>
-public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
+public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFinisher? finisher = null)
 {
     [GeneratedRegex(@"[^A-Za-z0-9._-]+", RegexOptions.NonBacktracking)]
     private static partial Regex UnsafeChars();
@@ -144,10 +144,27 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds)
 
         var results = ResultsBuilder.Build(JournalReader.Read(folder.Journal).Events, inputs.Catalogue, inputs.Declarations);
         await File.WriteAllTextAsync(folder.Results, JsonSerializer.Serialize(results, Json.Indented), CancellationToken.None);
+        var outcome = new RunOutcome(folder, results, wasInterrupted);
+        await FinishAsync(outcome, journal);
         ManifestWriter.Write(folder, results.Run.Id);
         if (request.SignKey is { } key)
             ManifestSigner.Sign(folder, key);
-        return new RunOutcome(folder, results, wasInterrupted);
+        return outcome;
+    }
+
+    private async Task FinishAsync(RunOutcome outcome, Journal journal)
+    {
+        if (finisher is null)
+            return;
+        try
+        {
+            await finisher.FinishAsync(outcome, journal, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // the run's record is complete: whatever went wrong after it, the run is still sealed
+            journal.Append(new Note { Text = $"finishing the run folder failed: {e}" });
+        }
     }
 
     private static async Task<bool> RunScenariosAsync(RunContext run, LoadedInputs inputs, IReadOnlyDictionary<string, ScenarioProgress> progress,

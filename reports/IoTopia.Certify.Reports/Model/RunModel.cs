@@ -15,6 +15,7 @@ internal static class RunModel
         return new Row
         {
             ["id"] = f.Apply(run.Text("id")),
+            ["id_for_css"] = CssToken.Of(run.Text("id")),
             ["harness_version"] = f.Apply(harness.Text("version")),
             ["harness_commit"] = f.Apply(harness.Text("commit")),
             ["rig_name"] = f.Apply(rig.Text("name")),

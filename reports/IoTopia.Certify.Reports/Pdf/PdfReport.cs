@@ -1,0 +1,143 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace IoTopia.Certify.Reports.Pdf;
+
+/// <summary>
+/// report.pdf: report.html printed by a real browser (headless Chromium, its own child process with a deadline and a
+/// throw-away profile). Never throws for a browser that is missing, fails, hangs or writes no PDF: the outcome says
+/// why, and no report.pdf is left behind then (an older one would no longer match report.html).
+/// </summary>
+public static class PdfReport
+{
+    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; the browser was killed and reaped</exception>
+    public static async Task<PdfOutcome> PrintAsync(string runFolder, ChromiumOptions options, IChildProcessObserver? observer, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runFolder);
+        var clock = Stopwatch.StartNew();
+        var html = Path.GetFullPath(Path.Combine(runFolder, ReportRenderer.HtmlFileName));
+        var target = Path.Combine(Path.GetDirectoryName(html)!, ReportRenderer.PdfFileName);
+        PdfOutcome outcome;
+        try
+        {
+            outcome = await TryPrintAsync(html, target, options, observer, clock, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            RemoveStale(target);
+            throw;
+        }
+
+        if (!outcome.Printed)
+            RemoveStale(target);
+        return outcome;
+    }
+
+    /// <summary>Removes report.pdf, for a run folder whose report.html was re-rendered but is not printed this time.</summary>
+    public static void Discard(string runFolder) => RemoveStale(Path.Combine(Path.GetFullPath(runFolder), ReportRenderer.PdfFileName));
+
+    private static async Task<PdfOutcome> TryPrintAsync(string html, string target, ChromiumOptions options, IChildProcessObserver? observer, Stopwatch clock, CancellationToken ct)
+    {
+        if (!File.Exists(html))
+            return PdfOutcome.Failed($"{html}: not found; report.pdf is printed from report.html", clock.Elapsed);
+        if (!File.Exists(options.Executable))
+            return PdfOutcome.Failed($"chromium not found: {options.Executable} does not exist", clock.Elapsed);
+
+        var profile = Directory.CreateTempSubdirectory("certify-chromium-").FullName;
+        var pdf = $"{target}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            var info = ChromiumCommand.For(options.Executable, profile, pdf, FileUri.Of(html));
+            ChromiumExit exit;
+            try
+            {
+                exit = await ChromiumProcess.RunAsync(info, options, observer, ct);
+            }
+            catch (Win32Exception e)
+            {
+                return PdfOutcome.Failed($"cannot start {options.Executable}: {e.Message}", clock.Elapsed);
+            }
+
+            if (Problem(exit, options, pdf) is { } problem)
+                return PdfOutcome.Failed(problem, clock.Elapsed);
+
+            File.Move(pdf, target, overwrite: true);
+            var (sha256, size) = Hash(target);
+            return new PdfOutcome { Printed = true, Elapsed = clock.Elapsed, Path = target, Sha256 = sha256, Size = size };
+        }
+        finally
+        {
+            DeleteQuietly(pdf);
+            DeleteFolderQuietly(profile);
+        }
+    }
+
+    private static string? Problem(ChromiumExit exit, ChromiumOptions options, string pdf)
+    {
+        var said = exit.Stderr.Last();
+        var detail = said.Length == 0 ? "" : $": {said}";
+        if (exit.TimedOut)
+        {
+            var seconds = options.Deadline.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+            return exit.ExitCode is null
+                ? $"chromium did not finish printing within {seconds} s; killed, but not reaped within {options.ReapDeadline.TotalSeconds:0} s"
+                : $"chromium did not finish printing within {seconds} s; killed and reaped";
+        }
+
+        if (exit.ExitCode is not 0)
+            return $"chromium exited with code {exit.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}{detail}";
+        if (!StartsWithPdfMagic(pdf))
+            return $"chromium exited with code 0 but wrote no PDF{detail}";
+        return null;
+    }
+
+    private static bool StartsWithPdfMagic(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[5];
+            return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(PdfMagic);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static (string Sha256, long Size) Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Length);
+    }
+
+    private static void RemoveStale(string target) => DeleteQuietly(target);
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // best effort: the outcome already says what happened
+        }
+    }
+
+    private static void DeleteFolderQuietly(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a throw-away profile left in the temp folder is harmless
+        }
+    }
+}
