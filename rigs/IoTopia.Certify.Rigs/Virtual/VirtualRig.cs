@@ -10,6 +10,7 @@ using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Lab.Https;
+using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Pki;
 using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Protocols;
@@ -37,6 +38,7 @@ public sealed class VirtualRig(RigDescription description, VirtualRigSettings se
     private FactoryImageRestore? _restore;
     private LiveCapture? _capture;
     private X509Certificate2Collection _webRoots = [];
+    private ManufacturerMud? _mud;
 
     public IPAddress DutAddress => Plan.Dut;
     public IPAddress ProbeAddress => Plan.Probe;
@@ -56,6 +58,7 @@ public sealed class VirtualRig(RigDescription description, VirtualRigSettings se
             var t when t == typeof(LabServices) => _lab,
             var t when t == typeof(AddressPlan) => _plan,
             var t when t == typeof(ICaptureProtocol) => _capture,
+            var t when t == typeof(ManufacturerMud) => _mud,
             _ => null,
         };
         return driver as T ?? base.Driver<T>();
@@ -78,16 +81,20 @@ public sealed class VirtualRig(RigDescription description, VirtualRigSettings se
         _webRoots = [pki.CaCertificate];
         foreach (var file in pki.PublicFiles())
             await CopyToRunEvidenceAsync(run, file, "lab-ca", ct);
+        var publication = await ReferenceDevicePublisher.PublishAsync(run, settings, Description.Dut.Model, _plan.HttpsPort, pki, ct);
+        _mud = publication.Mud;
         var device = pki.IssueDevice(new DeviceCertificateRequest
         {
             Model = Description.Dut.Model,
             SerialNumber = Description.Dut.Serial,
             Address = _plan.Dut,
-            MudUrl = settings.MudUrl,
+            MudUrl = publication.CertificateMudUrl,
+            MudSigner = publication.SignerSubject,
         });
         var devicePem = device.WritePem(Path.Combine(rigDir, "pki"), "device");
 
-        _lab = new LabServices([new LabDnsResolver(), new LabDhcpListener(), new LabHttpsHost()]);
+        var https = new LabHttpsHost();
+        _lab = new LabServices([new LabDnsResolver(), new LabDhcpListener(), https, new LabMudServer(https, publication.Mud)]);
         _owned.Add(_lab);
         await _lab.StartAsync(new LabContext(run, _plan, pki), ct);
 
