@@ -20,7 +20,7 @@ namespace IoTopia.Certify.Rigs.Lab.Mud;
 /// </summary>
 public sealed class LabMudServer(LabHttpsHost https, ManufacturerMud publication) : ILabService
 {
-    public const int MaxFileBytes = 1024 * 1024;
+    public const int MaxFileBytes = ManufacturerMudEvidence.MaxFileBytes;
 
     private readonly List<IDisposable> _routes = [];
     private JsonLinesLog? _log;
@@ -56,17 +56,17 @@ public sealed class LabMudServer(LabHttpsHost https, ManufacturerMud publication
             throw new InvalidOperationException("the MUD server is already started");
         TlsTrustRoots = [lab.Pki.CaCertificate];
         var problems = new List<string>();
-        _file = await ReadAsync(publication.MudFile, ct);
-        _signature = publication.Signature is null ? null : await ReadAsync(publication.Signature, ct);
-        _log = new JsonLinesLog(lab.Run.CreateRunEvidence("mud", "jsonl", "mud-log", "application/jsonl"));
-        Copies = new Dictionary<string, string>
+        try
         {
-            ["mud-file"] = await CopyAsync(lab, "mud-file", "json", "mud-file", MudMediaTypes.MudFile, _file, ct),
-            ["trust-anchor"] = await CopyAsync(lab, "mud-trust-anchor", "pem", "mud-trust-anchor", "application/x-pem-file",
-                await ReadAsync(publication.TrustAnchor, ct), ct),
-        };
-        if (_signature is not null)
-            Copies = new Dictionary<string, string>(Copies) { ["signature"] = await CopyAsync(lab, "mud-signature", "p7s", "mud-signature", MudMediaTypes.Signature, _signature, ct) };
+            _file = await ManufacturerMudEvidence.ReadAsync(publication.MudFile, ct);
+            _signature = publication.Signature is null ? null : await ManufacturerMudEvidence.ReadAsync(publication.Signature, ct);
+            _log = new JsonLinesLog(lab.Run.CreateRunEvidence("mud", "jsonl", "mud-log", "application/jsonl"));
+            Copies = await ManufacturerMudEvidence.CopyAsync(lab.Run, publication, ct);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw new LabServiceException(Name, e.Message, e);
+        }
 
         var mud = MudValidator.Validate(Path.GetFileName(publication.MudFile), _file).Mud;
         MudUrl = HttpsUrl(mud?.MudUrl, "mud-url", problems);
@@ -162,23 +162,6 @@ public sealed class LabMudServer(LabHttpsHost https, ManufacturerMud publication
             return null;
         }
         return uri;
-    }
-
-    private static async Task<byte[]> ReadAsync(string path, CancellationToken ct)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-            throw new LabServiceException("mud", $"no such file: {path}");
-        if (info.Length > MaxFileBytes)
-            throw new LabServiceException("mud", $"{path} is larger than {MaxFileBytes} bytes");
-        return await File.ReadAllBytesAsync(path, ct);
-    }
-
-    private static async Task<string> CopyAsync(LabContext lab, string name, string extension, string kind, string mediaType, byte[] content, CancellationToken ct)
-    {
-        await using var evidence = lab.Run.CreateRunEvidence(name, extension, kind, mediaType);
-        await evidence.WriteAsync(content, ct);
-        return evidence.RelativePath;
     }
 
     public ValueTask DisposeAsync()
