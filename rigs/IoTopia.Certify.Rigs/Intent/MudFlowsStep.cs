@@ -28,6 +28,8 @@ public sealed class MudFlowsStep : Step<MudFlowsStep.Arguments>
         {
             foreach (var problem in CaptureName.Validate(Capture))
                 yield return $"capture: {problem}";
+            if (Within <= TimeSpan.Zero)
+                yield return "within: must be longer than zero";
             foreach (var network in LocalNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
                 yield return $"local-networks: '{network}' is not a network in CIDR form";
         }
