@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Text;
@@ -35,93 +34,20 @@ public static class MudCheckOutput
 
     public static void WriteJson(TextWriter output, CheckReport report, MudCheckRequest request)
     {
-        var capture = report.Capture;
+        var built = CheckReportJson.Build(report);
         var json = new JsonObject
         {
-            ["verdict"] = Name(report.Verdict),
-            ["reason"] = report.Reason,
+            ["verdict"] = built["verdict"]!.DeepClone(),
+            ["reason"] = built["reason"]!.DeepClone(),
             ["mud"] = request.Mud,
             ["pcap"] = request.Pcap,
-            ["capture"] = new JsonObject
-            {
-                ["format"] = capture.Format,
-                ["packets"] = capture.Packets,
-                ["devicePackets"] = capture.DevicePackets,
-                ["devicePacketsSent"] = capture.DevicePacketsSent,
-                ["probePacketsExcluded"] = capture.ProbePacketsExcluded,
-                ["fragmentsNotJudged"] = capture.FragmentsNotJudged,
-                ["reportedDrops"] = capture.ReportedDrops,
-                ["error"] = capture.Error is { } e ? new JsonObject { ["message"] = e.Message, ["offset"] = e.Offset } : null,
-            },
-            ["device"] = new JsonObject
-            {
-                ["selector"] = capture.Device.ToString(),
-                ["addresses"] = Array(capture.DeviceAddresses.Select(a => a.ToString())),
-            },
-            ["policies"] = Array(report.Policies),
-            ["mudUrls"] = new JsonArray(report.DeviceMudUrls.Select(s => (JsonNode?)new JsonObject
-            {
-                ["channel"] = s.ChannelName,
-                ["url"] = s.Url,
-                ["packet"] = s.PacketNumber,
-                ["problems"] = Array(s.Problems),
-            }).ToArray()),
-            ["mudUrlNotes"] = Array(report.MudUrlNotes),
-            ["flows"] = new JsonArray(report.Flows.Select(Flow).ToArray<JsonNode?>()),
-            ["unusedAces"] = new JsonArray(report.UnusedAces.Select(a => (JsonNode?)new JsonObject { ["acl"] = a.Acl, ["ace"] = a.Ace }).ToArray()),
         };
+        foreach (var (key, value) in built.Where(kv => kv.Key is not ("verdict" or "reason")).ToList())
+            json[key] = value?.DeepClone();
         output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    public static string Name(CheckVerdict verdict) => verdict switch
-    {
-        CheckVerdict.Compliant => "compliant",
-        CheckVerdict.Violations => "violations",
-        CheckVerdict.Inconclusive => "inconclusive",
-        _ => "bad-input",
-    };
-
-    private static JsonObject Flow(JudgedFlow f)
-    {
-        var flow = f.Flow;
-        return new JsonObject
-        {
-            ["outcome"] = f.Outcome switch
-            {
-                FlowOutcome.Allowed => "allowed",
-                FlowOutcome.Violation => "violation",
-                FlowOutcome.RefusedInbound => "refused-inbound",
-                _ => "infrastructure",
-            },
-            ["category"] = flow.Category,
-            ["protocol"] = flow.ProtocolName,
-            ["device"] = flow.Key.Device.IsNone ? null : flow.Key.Device.ToString(),
-            ["devicePort"] = flow.Key.Protocol is 6 or 17 ? flow.Key.DevicePort : null,
-            ["remote"] = flow.Key.Remote.IsNone ? flow.RemoteMac.ToString() : flow.Key.Remote.ToString(),
-            ["remotePort"] = flow.Key.Protocol is 6 or 17 ? flow.Key.RemotePort : null,
-            ["initiator"] = flow.Initiator switch { Side.Device => "device", Side.Remote => "remote", _ => "unknown" },
-            ["initiatorUnknown"] = flow.InitiatorUnknown,
-            ["names"] = Array(f.Names.Select(n => n.ToString())),
-            ["nameSource"] = f.NameSource,
-            ["sni"] = flow.Sni,
-            ["firstPacket"] = flow.FirstNumber,
-            ["lastPacket"] = flow.LastNumber,
-            ["firstTime"] = Time(flow.FirstNanos),
-            ["lastTime"] = Time(flow.LastNanos),
-            ["packets"] = flow.Packets,
-            ["bytes"] = flow.Bytes,
-            ["packetsFromDevice"] = flow.PacketsFromDevice,
-            ["packetsToDevice"] = flow.PacketsToDevice,
-            ["directions"] = new JsonArray(f.Directions.Select(d => (JsonNode?)new JsonObject
-            {
-                ["policy"] = Policy(d),
-                ["allowed"] = d.Allowed,
-                ["acl"] = d.DecidedBy is { IsDefault: false } r ? r.Acl : null,
-                ["ace"] = d.DecidedBy?.Ace,
-                ["reason"] = d.Reason,
-            }).ToArray()),
-        };
-    }
+    public static string Name(CheckVerdict verdict) => CheckReportJson.Name(verdict);
 
     private static string Describe(JudgedFlow f)
     {
@@ -138,8 +64,7 @@ public static class MudCheckOutput
 
     private static string Policy(DirectionJudgement d) => d.Direction == Mud.Model.Direction.FromDevice ? "from-device" : "to-device";
 
-    private static string Time(long nanos) =>
-        DateTimeOffset.UnixEpoch.AddTicks(nanos / 100).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Time(long nanos) => CheckReportJson.Time(nanos);
 
     private static void Section(TextWriter output, string title, IEnumerable<JudgedFlow> flows, Func<JudgedFlow, string> line)
     {
@@ -148,8 +73,6 @@ public static class MudCheckOutput
         foreach (var f in list)
             output.WriteLine(line(f));
     }
-
-    private static JsonArray Array(IEnumerable<string> items) => new(items.Select(i => (JsonNode?)i).ToArray());
 
     private static string Safe(string text, int limit = 300) => DeviceText.ForTerminal(text, limit);
 }

@@ -172,6 +172,36 @@ public sealed class TestPkiTests
         Assert.That(inner, Does.Contain("IA5STRING").And.Contain(MudUrl));
     }
 
+    [Test]
+    public async Task TheManufacturerAnchorIsASecondCaWhoseMudSignerDoesNotChainToTheLabCa()
+    {
+        using var pki = await TestPki.OpenAsync(_folder, CancellationToken.None);
+        string thumbprint;
+        using (var manufacturer = await pki.OpenManufacturerAsync(CancellationToken.None))
+        {
+            using var signer = manufacturer.IssueMudSigner("RD-1 MUD signer");
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(manufacturer.Anchor);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            var usage = signer.Certificate.Extensions.OfType<X509KeyUsageExtension>().Single();
+            thumbprint = manufacturer.Anchor.Thumbprint;
+            Assert.Multiple(() =>
+            {
+                Assert.That(manufacturer.CreatedNow, Is.True);
+                Assert.That(manufacturer.Anchor.Thumbprint, Is.Not.EqualTo(pki.CaCertificate.Thumbprint));
+                Assert.That(chain.Build(signer.Certificate), Is.True, "chains to the manufacturer's anchor");
+                Assert.That(Chains(pki, signer.Certificate), Is.False, "not to the lab's TLS CA");
+                Assert.That(usage.KeyUsages, Is.EqualTo(X509KeyUsageFlags.DigitalSignature));
+                Assert.That(File.ReadAllText(manufacturer.AnchorPath), Does.Not.Contain("PRIVATE KEY"));
+                Assert.That(File.GetUnixFileMode(Path.Combine(_folder, "manufacturer-ca.key")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            });
+        }
+        using var again = await pki.OpenManufacturerAsync(CancellationToken.None);
+        Assert.That(again.CreatedNow, Is.False);
+        Assert.That(again.Anchor.Thumbprint, Is.EqualTo(thumbprint), "the anchor lives across opens");
+    }
+
     private static bool Chains(TestPki pki, X509Certificate2 cert)
     {
         using var chain = new X509Chain { ChainPolicy = pki.CreateChainPolicy() };

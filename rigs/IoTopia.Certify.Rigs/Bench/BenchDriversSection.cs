@@ -7,6 +7,7 @@ public sealed class BenchDriversSection
     public PowerSection? Power { get; init; }
     public RestoreSection? Restore { get; init; }
     public CaptureSection? Capture { get; init; }
+    public MudSection? Mud { get; init; }
 
     public sealed class SerialSection
     {
@@ -52,5 +53,13 @@ public sealed class BenchDriversSection
     {
         public required string Interface { get; init; }
         public required string DutAddress { get; init; }
+    }
+
+    /// <summary>The manufacturer's MUD publication for the DUT (paths relative to the rig file): what the intent suite judges by.</summary>
+    public sealed class MudSection
+    {
+        public required string File { get; init; }
+        public string? Signature { get; init; }
+        public required string TrustAnchor { get; init; }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Restore;
@@ -19,6 +20,7 @@ public sealed class BenchRig(RigDescription description, BenchDriversSection dri
     private IPowerProtocol? _power;
     private IRestoreProtocol? _restore;
     private LiveCapture? _capture;
+    private ManufacturerMud? _mud;
 
     public override T Driver<T>()
     {
@@ -28,12 +30,13 @@ public sealed class BenchRig(RigDescription description, BenchDriversSection dri
             var t when t == typeof(IPowerProtocol) => _power,
             var t when t == typeof(IRestoreProtocol) => _restore,
             var t when t == typeof(ICaptureProtocol) => _capture,
+            var t when t == typeof(ManufacturerMud) => _mud,
             _ => null,
         };
         return driver as T ?? base.Driver<T>();
     }
 
-    public override Task StartAsync(RunContext run, CancellationToken ct)
+    public override async Task StartAsync(RunContext run, CancellationToken ct)
     {
         if (drivers.Serial is { } serial)
             _console = SerialConsole.Open(run, new SerialConsoleOptions { Path = serial.Port, Baud = serial.Baud });
@@ -69,8 +72,18 @@ public sealed class BenchRig(RigDescription description, BenchDriversSection dri
                 throw new InvalidOperationException($"no such network interface: {capture.Interface}");
             _capture = new LiveCapture(capture.Interface, new CaptureTarget(IPAddress.Parse(capture.DutAddress)));
         }
+        if (drivers.Mud is { } mud)
+        {
+            _mud = new ManufacturerMud
+            {
+                MudFile = mud.File,
+                Signature = mud.Signature,
+                TrustAnchor = mud.TrustAnchor,
+                Origin = $"the manufacturer's files named by {Description.File} (drivers.mud)",
+            };
+            await ManufacturerMudEvidence.CopyAsync(run, _mud, ct); // a missing file fails the start, naming it
+        }
         run.RecordRig(null);
-        return Task.CompletedTask;
     }
 
     public override async Task ResetToBaselineAsync(AttemptContext attempt, CancellationToken ct)

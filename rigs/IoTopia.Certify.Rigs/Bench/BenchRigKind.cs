@@ -29,7 +29,7 @@ public sealed class BenchRigKind : RigKind
                 errors.Add(new InputException(drivers.LocationOf("power"), "drivers.power: kind serial-relay needs port:, on: and off: (hex bytes)"));
             if (section.Restore is { Kind: BenchDriversSection.RestoreKind.Command, Command: null })
                 errors.Add(new InputException(drivers.LocationOf("restore"), "drivers.restore: kind command needs command:"));
-            return section;
+            return section.Mud is { } mud ? WithMudPaths(section, mud, Path.GetDirectoryName(Path.GetFullPath(rigFile))!) : section;
         }
         catch (InputException e)
         {
@@ -37,6 +37,21 @@ public sealed class BenchRigKind : RigKind
             return null;
         }
     }
+
+    /// <summary>The mud: paths made absolute, relative to the rig file (their existence is checked when the rig starts).</summary>
+    private static BenchDriversSection WithMudPaths(BenchDriversSection section, BenchDriversSection.MudSection mud, string folder) => new()
+    {
+        Serial = section.Serial,
+        Power = section.Power,
+        Restore = section.Restore,
+        Capture = section.Capture,
+        Mud = new BenchDriversSection.MudSection
+        {
+            File = Path.GetFullPath(Path.Combine(folder, mud.File)),
+            Signature = mud.Signature is null ? null : Path.GetFullPath(Path.Combine(folder, mud.Signature)),
+            TrustAnchor = Path.GetFullPath(Path.Combine(folder, mud.TrustAnchor)),
+        },
+    };
 
     public override RigRuntime Create(RigDescription description) => new BenchRig(description, (BenchDriversSection)description.Drivers!);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Capture;
@@ -46,6 +47,12 @@ public sealed class CaptureActivity : BackgroundActivity
 
     public string? Failure => _session?.Failure;
 
+    /// <summary>The pcap being written (full path), once started; complete after <see cref="Final"/>.</summary>
+    public string? PcapPath { get; private set; }
+
+    /// <summary>The pcap's path in the run folder, as its evidence record names it.</summary>
+    public string? PcapEvidencePath { get; private set; }
+
     /// <summary>The counts when the capture stopped.</summary>
     public Task<CaptureStats> Final => _final.Task;
 
@@ -67,7 +74,12 @@ public sealed class CaptureActivity : BackgroundActivity
         return new Unwatch(this, watcher);
     }
 
-    internal void Attach(ICaptureSession session) => _session = session;
+    internal void Attach(ICaptureSession session, EvidenceFile pcap)
+    {
+        _session = session;
+        PcapPath = pcap.FullPath;
+        PcapEvidencePath = pcap.RelativePath;
+    }
 
     protected override async Task RunAsync(CancellationToken ct)
     {

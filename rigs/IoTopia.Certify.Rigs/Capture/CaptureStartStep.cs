@@ -41,7 +41,7 @@ public sealed class CaptureStartStep : Step<CaptureStartStep.Arguments>
             await pcap.DisposeAsync();
             return StepOutcome.Error(e.Message);
         }
-        activity.Attach(session);
+        activity.Attach(session, pcap);
         context.Activities.Start(args.Name, activity);
         context.Details["capture"] = args.Name;
         context.Details["filter"] = filter;

@@ -11,7 +11,8 @@ namespace IoTopia.Certify.Rigs.Lab;
 /// folder the rig gives (<c>&lt;project root&gt;/.build/test-pki/</c>). Its private key never leaves
 /// that folder (mode 0700, key 0600); <see cref="PublicFiles"/> are what a run copies into its inputs.
 /// Issues TLS server certificates, the DUT's certificate with id-pe-mud-url, and MUD signer
-/// certificates. Not a real CA: never trust it outside the lab.
+/// certificates; beside it, the test manufacturer's MUD trust anchor (<see cref="OpenManufacturerAsync"/>).
+/// Not a real CA: never trust it outside the lab.
 /// </summary>
 public sealed class TestPki : IDisposable
 {
@@ -24,25 +25,22 @@ public sealed class TestPki : IDisposable
     private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
     private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
 
-    private readonly ECDsa _caKey;
-    private readonly Lock _signing = new();
+    private readonly CertificateAuthority _ca;
 
-    private TestPki(string folder, X509Certificate2 ca, ECDsa caKey, bool createdNow)
+    private TestPki(string folder, CertificateAuthority ca)
     {
         Folder = folder;
-        CaCertificate = ca;
-        _caKey = caKey;
-        CreatedNow = createdNow;
+        _ca = ca;
     }
 
     public string Folder { get; }
-    public string CaCertificatePath => Path.Combine(Folder, CaCertificateFile);
+    public string CaCertificatePath => _ca.CertificatePath;
 
     /// <summary>The CA certificate (public part only).</summary>
-    public X509Certificate2 CaCertificate { get; }
+    public X509Certificate2 CaCertificate => _ca.Certificate;
 
     /// <summary>True when this call made the CA (none was there, or it was expiring).</summary>
-    public bool CreatedNow { get; }
+    public bool CreatedNow => _ca.CreatedNow;
 
     /// <summary>
     /// Opens the CA in <paramref name="folder"/>, creating it if there is none (or it expires within 30
@@ -52,37 +50,26 @@ public sealed class TestPki : IDisposable
     {
         folder = Path.GetFullPath(folder);
         SecureFiles.CreatePrivateFolder(folder);
-        var timeout = lockTimeout ?? DefaultLockTimeout;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
-        FileStream held;
-        try
-        {
-            held = await PkiLock.AcquireAsync(Path.Combine(folder, LockFile), deadline.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new TimeoutException($"test PKI: {Path.Combine(folder, LockFile)} stayed locked for {timeout.TotalSeconds:0.#} s (another harness creating the CA?)");
-        }
-        using (held)
-            return LoadOrCreate(folder);
+        using (await LockAsync(folder, ct, lockTimeout))
+            return new TestPki(folder, CertificateAuthority.LoadOrCreate(folder, CaCertificateFile, CaKeyFile, LabCaSubject));
+    }
+
+    /// <summary>
+    /// The test manufacturer's MUD trust anchor in the same folder (made on first use, under the same lock): a CA
+    /// separate from the lab's TLS CA, for the manufacturer's MUD signer.
+    /// </summary>
+    public async Task<ManufacturerAuthority> OpenManufacturerAsync(CancellationToken ct, TimeSpan? lockTimeout = null)
+    {
+        using (await LockAsync(Folder, ct, lockTimeout))
+            return new ManufacturerAuthority(CertificateAuthority.LoadOrCreate(Folder, ManufacturerAuthority.CertificateFile, ManufacturerAuthority.KeyFile,
+                ManufacturerAuthority.AnchorSubject));
     }
 
     /// <summary>The files a run copies into its inputs: the CA certificate. Never a private key.</summary>
     public IReadOnlyList<string> PublicFiles() => [CaCertificatePath];
 
     /// <summary>Chain building against this CA only: custom root trust, no revocation checks, no downloads.</summary>
-    public X509ChainPolicy CreateChainPolicy()
-    {
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-            DisableCertificateDownloads = true,
-        };
-        policy.CustomTrustStore.Add(CaCertificate);
-        return policy;
-    }
+    public X509ChainPolicy CreateChainPolicy() => _ca.CreateChainPolicy();
 
     /// <summary>A TLS server certificate for <paramref name="dnsNames"/> and <paramref name="addresses"/> (subjectAltName).</summary>
     public IssuedCredential IssueServer(IEnumerable<string> dnsNames, IEnumerable<IPAddress>? addresses = null, TimeSpan? validity = null)
@@ -95,7 +82,7 @@ public sealed class TestPki : IDisposable
         names.ForEach(san.AddDnsName);
         ips.ForEach(san.AddIpAddress);
         var subject = Subject(names.Count > 0 ? names[0] : ips[0].ToString(), null);
-        return Issue(subject, validity ?? TimeSpan.FromDays(90), request =>
+        return _ca.Issue(subject, validity ?? TimeSpan.FromDays(90), request =>
         {
             request.CertificateExtensions.Add(san.Build(critical: false));
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
@@ -112,7 +99,7 @@ public sealed class TestPki : IDisposable
         foreach (var name in request.DnsNames)
             san.AddDnsName(HostNames.Normalize(name));
         var subject = Subject($"{request.Model} {request.SerialNumber}", request.SerialNumber);
-        return Issue(subject, request.Validity, r =>
+        return _ca.Issue(subject, request.Validity, r =>
         {
             r.CertificateExtensions.Add(san.Build(critical: false));
             r.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
@@ -123,111 +110,29 @@ public sealed class TestPki : IDisposable
         });
     }
 
-    /// <summary>A certificate for signing MUD files (keyUsage digitalSignature only).</summary>
+    /// <summary>A certificate for signing MUD files (keyUsage digitalSignature only), under the lab CA; the manufacturer's own is <see cref="OpenManufacturerAsync"/>.</summary>
     public IssuedCredential IssueMudSigner(string commonName, TimeSpan? validity = null) =>
-        Issue(Subject(commonName, null), validity ?? TimeSpan.FromDays(365), r =>
+        _ca.Issue(Subject(commonName, null), validity ?? TimeSpan.FromDays(365), r =>
             r.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true)));
 
-    private IssuedCredential Issue(X500DistinguishedName subject, TimeSpan validity, Action<CertificateRequest> extensions)
+    private static async Task<FileStream> LockAsync(string folder, CancellationToken ct, TimeSpan? lockTimeout)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(CaCertificate, includeKeyIdentifier: true, includeIssuerAndSerial: false));
-        extensions(request);
-        var now = DateTimeOffset.UtcNow;
-        var caEnd = new DateTimeOffset(CaCertificate.NotAfter);
-        var notAfter = now + validity < caEnd ? now + validity : caEnd;
-        X509Certificate2 issued;
-        lock (_signing)
-            issued = request.Create(CaCertificate.SubjectName, X509SignatureGenerator.CreateForECDsa(_caKey), now.AddDays(-1), notAfter, NewSerial());
-        using (issued)
-        using (var withKey = issued.CopyWithPrivateKey(key))
-        {
-            // A PEM- or ephemeral-key certificate is not usable by every TLS stack; a PKCS#12 round trip is.
-            var usable = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
-            return new IssuedCredential(usable, key.ExportPkcs8PrivateKeyPem());
-        }
-    }
-
-    private static TestPki LoadOrCreate(string folder)
-    {
-        var certPath = Path.Combine(folder, CaCertificateFile);
-        var keyPath = Path.Combine(folder, CaKeyFile);
-        if (File.Exists(certPath) && File.Exists(keyPath))
-        {
-            var (ca, key) = Read(certPath, keyPath);
-            if (!ca.GetECDsaPublicKey()!.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
-                throw new InvalidDataException($"test PKI: {keyPath} is not the key of {certPath}; delete {folder} to make a new CA");
-            if (new DateTimeOffset(ca.NotAfter) > DateTimeOffset.UtcNow.AddDays(30))
-            {
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(keyPath, SecureFiles.Private);
-                return new TestPki(folder, ca, key, createdNow: false);
-            }
-            ca.Dispose();
-            key.Dispose();
-        }
-        return Create(folder, certPath, keyPath);
-    }
-
-    private static (X509Certificate2 Ca, ECDsa Key) Read(string certPath, string keyPath)
-    {
-        X509Certificate2? ca = null;
-        var key = ECDsa.Create();
+        var timeout = lockTimeout ?? DefaultLockTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
         try
         {
-            ca = X509Certificate2.CreateFromPem(File.ReadAllText(certPath));
-            key.ImportFromPem(File.ReadAllText(keyPath));
-            return (ca, key);
+            return await PkiLock.AcquireAsync(Path.Combine(folder, LockFile), deadline.Token);
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            ca?.Dispose();
-            key.Dispose();
-            throw new InvalidDataException($"test PKI: cannot read {certPath} and {keyPath} ({e.Message}); delete {Path.GetDirectoryName(certPath)} to make a new CA", e);
+            throw new TimeoutException($"test PKI: {Path.Combine(folder, LockFile)} stayed locked for {timeout.TotalSeconds:0.#} s (another harness creating the CA?)");
         }
     }
 
-    private static TestPki Create(string folder, string certPath, string keyPath)
-    {
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var now = DateTimeOffset.UtcNow;
-        var request = new CertificateRequest(Subject($"IoTopia.Certify test lab CA {now:yyyy-MM-ddTHH:mm:ssZ}", null), key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, critical: true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
-        using var selfSigned = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
-        // The key first: a ca.pem on disk always has its key beside it.
-        SecureFiles.Write(keyPath, key.ExportPkcs8PrivateKeyPem(), SecureFiles.Private);
-        SecureFiles.Write(certPath, selfSigned.ExportCertificatePem(), SecureFiles.Public);
-        return new TestPki(folder, X509CertificateLoader.LoadCertificate(selfSigned.RawData), key, createdNow: true);
-    }
+    private static X500DistinguishedName LabCaSubject(DateTimeOffset created) => Subject($"IoTopia.Certify test lab CA {created:yyyy-MM-ddTHH:mm:ssZ}", null);
 
-    private static X500DistinguishedName Subject(string commonName, string? serialNumber)
-    {
-        var builder = new X500DistinguishedNameBuilder();
-        builder.AddOrganizationName(Organization);
-        builder.AddCommonName(commonName);
-        if (serialNumber is not null)
-            builder.Add("2.5.4.5", serialNumber, IsPrintable(serialNumber) ? System.Formats.Asn1.UniversalTagNumber.PrintableString : System.Formats.Asn1.UniversalTagNumber.UTF8String);
-        return builder.Build();
-    }
+    private static X500DistinguishedName Subject(string commonName, string? serialNumber) => PkiNames.Subject(Organization, commonName, serialNumber);
 
-    private static bool IsPrintable(string s) =>
-        s.All(c => char.IsAsciiLetterOrDigit(c) || " '()+,-./:=?".Contains(c));
-
-    private static byte[] NewSerial()
-    {
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] = (byte)((serial[0] & 0x7F) | 0x01);
-        return serial;
-    }
-
-    public void Dispose()
-    {
-        _caKey.Dispose();
-        CaCertificate.Dispose();
-    }
+    public void Dispose() => _ca.Dispose();
 }

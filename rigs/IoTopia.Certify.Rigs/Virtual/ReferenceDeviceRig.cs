@@ -9,6 +9,7 @@ using IoTopia.Certify.Rigs.Addressing;
 using IoTopia.Certify.Rigs.Capture;
 using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Https;
+using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Pki;
 using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Protocols;
@@ -35,6 +36,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
     private FactoryImageRestore? _restore;
     private LiveCapture? _capture;
     private X509Certificate2Collection _webRoots = [];
+    private ManufacturerMud? _mud;
 
     public IPAddress DutAddress => Plan.Dut;
     public IPAddress ProbeAddress => Plan.Probe;
@@ -57,6 +59,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
             var t when t == typeof(LabServices) => _lab,
             var t when t == typeof(AddressPlan) => _plan,
             var t when t == typeof(ICaptureProtocol) => _capture,
+            var t when t == typeof(ManufacturerMud) => _mud,
             _ => null,
         };
         return driver as T ?? base.Driver<T>();
@@ -97,16 +100,20 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
         _webRoots = [pki.CaCertificate];
         foreach (var file in pki.PublicFiles())
             await CopyToRunEvidenceAsync(run, file, "lab-ca", ct);
+        var publication = await ReferenceDevicePublisher.PublishAsync(run, settings, Description.Dut.Model, _plan.HttpsPort, pki, ct);
+        _mud = publication.Mud;
         var device = pki.IssueDevice(new DeviceCertificateRequest
         {
             Model = Description.Dut.Model,
             SerialNumber = Description.Dut.Serial,
             Address = _plan.Dut,
-            MudUrl = settings.MudUrl,
+            MudUrl = publication.CertificateMudUrl,
+            MudSigner = publication.SignerSubject,
         });
         var devicePem = device.WritePem(Path.Combine(rigDir, "pki"), "device");
 
-        _lab = new LabServices([.. NetworkServices(run, _plan), new LabHttpsHost()]);
+        var https = new LabHttpsHost();
+        _lab = new LabServices([.. NetworkServices(run, _plan), https, new LabMudServer(https, publication.Mud)]);
         _owned.Add(_lab);
         await _lab.StartAsync(new LabContext(run, _plan, pki), ct);
 

@@ -1,0 +1,10 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace IoTopia.Certify.Rigs.Lab.Mud;
+
+/// <summary>
+/// What the reference device's manufacturer published for a run: the MUD files the lab serves, the MUD URL
+/// to provision into the device certificate (id-pe-mud-url), and the subject of the manufacturer's MUD
+/// signer (id-pe-mudsigner).
+/// </summary>
+public sealed record ReferenceDevicePublication(ManufacturerMud Mud, string CertificateMudUrl, X500DistinguishedName SignerSubject);
