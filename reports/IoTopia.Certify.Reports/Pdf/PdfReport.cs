@@ -72,7 +72,7 @@ public static class PdfReport
         finally
         {
             DeleteQuietly(pdf);
-            DeleteFolderQuietly(profile);
+            await DeleteFolderAsync(profile);
         }
     }
 
@@ -129,15 +129,32 @@ public static class PdfReport
         }
     }
 
-    private static void DeleteFolderQuietly(string path)
+    /// <summary>
+    /// Removes the throw-away profile. A helper the browser started may still be writing into it for a moment after
+    /// the browser itself exited, so a failed attempt is retried for about a second; a profile left in the temp
+    /// folder after that is harmless.
+    /// </summary>
+    private static async Task DeleteFolderAsync(string path)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(path, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // a throw-away profile left in the temp folder is harmless
+            try
+            {
+                Directory.Delete(path, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
         }
     }
 }
