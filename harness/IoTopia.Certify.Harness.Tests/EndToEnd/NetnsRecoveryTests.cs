@@ -86,6 +86,20 @@ public sealed class NetnsRecoveryTests
     }
 
     [Test]
+    public async Task TrafficOutsideTheMudFileFailsIotInt04OnThisRigToo()
+    {
+        NetnsSmokeTests.RequireNetnsTools();
+        using var temp = new TempFolder();
+        string[] args = ["run", "--rig", Rig, "--suite", Path.Combine(Repo.Root, "suites", "intent"), "--out", temp.Sub("run"),
+            "--personality", "mud-violation", "--filter", "IOT-INT-04"];
+        var result = await CertifyProgram.RunAsync(args, RunDeadline);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That((string?)run.Requirement("IOT-INT-04")["verdict"], Is.EqualTo("fail"));
+        Assert.That(run.Reason("intent.flows"), Does.Contain("tracker.ads.example").And.Contain("10.77."), "the violating flow, by the name it was reached by, on the netns subnet");
+    }
+
+    [Test]
     public async Task WithoutRootEveryScenarioIsAnErrorThatSaysSo()
     {
         if (!Environment.IsPrivilegedProcess)

@@ -4,7 +4,7 @@ using IoTopia.Certify.Harness.Tests.Support;
 namespace IoTopia.Certify.Harness.Tests.EndToEnd;
 
 /// <summary>
-/// The smoke suite on rigs/netns.yaml through the built program: the reference device in a network
+/// The smoke and intent suites on rigs/netns.yaml through the built program: the reference device in a network
 /// namespace behind a veth pair, dnsmasq for DHCP and DNS. One run is watched from the root namespace's
 /// default-route interface for any packet of the netns subnet or the DUT's MAC.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class NetnsSmokeTests
     private const string MudUrl = "https://mud.reference-device.example/rd-1.json";
     private static readonly string Rig = Path.Combine(Repo.Root, "rigs", "netns.yaml");
     private static readonly string Smoke = Path.Combine(Repo.Root, "suites", "smoke");
+    private static readonly string Intent = Path.Combine(Repo.Root, "suites", "intent");
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
 
     private TempFolder _temp = null!;
@@ -67,7 +68,7 @@ public sealed class NetnsSmokeTests
     }
 
     private static string[] Args(string outDir, params string[] more) =>
-        ["run", "--rig", Rig, "--suite", Smoke, "--out", outDir, "--seed", "7", .. more];
+        ["run", "--rig", Rig, "--suite", Smoke, "--suite", Intent, "--out", outDir, "--seed", "7", .. more];
 
     private static string RunEvidence(string run, string suffix) =>
         Path.Combine(run, new RunFolderReader(run).Results["runEvidence"]!.AsArray()
@@ -81,7 +82,7 @@ public sealed class NetnsSmokeTests
     {
         Assert.That(_smoke.ExitCode, Is.Zero, _smoke.ToString());
         var run = new RunFolderReader(SmokeRun);
-        Assert.That(run.Results["scenarios"]!.AsArray().Select(s => (string?)s!["verdict"]).ToList(), Has.Count.EqualTo(8).And.All.EqualTo("pass"));
+        Assert.That(run.Results["scenarios"]!.AsArray().Select(s => (string?)s!["verdict"]).ToList(), Has.Count.EqualTo(12).And.All.EqualTo("pass"));
         var slot = (int)run.Results["run"]!["slot"]!;
         var details = RigStarted(SmokeRun)["details"]!;
         Assert.Multiple(() =>
@@ -95,6 +96,16 @@ public sealed class NetnsSmokeTests
         var dhcp = run.Attempts("smoke.dhcp-mud-url")[0]!["steps"]![0]!;
         Assert.That((string?)dhcp["details"]!["messageType"], Is.AnyOf("DHCPDISCOVER", "DHCPREQUEST"), "a DHCP client's broadcast, not the virtual rig's DHCPINFORM");
         Assert.That((string?)dhcp["details"]!["mudUrl"], Is.EqualTo(MudUrl));
+    }
+
+    [Test]
+    public void TheIntentSuitePassesInsideTheNamespaces()
+    {
+        var run = new RunFolderReader(SmokeRun);
+        foreach (var requirement in new[] { "IOT-INT-01", "IOT-INT-02", "IOT-INT-03", "IOT-INT-04" })
+            Assert.That((string?)run.Requirement(requirement)["verdict"], Is.EqualTo("pass"), requirement);
+        var channels = run.Attempts("intent.mud-url")[0]!["steps"]!.AsArray().Single(s => (string?)s!["name"] == "intent.mud-url")!["reason"]!.ToString();
+        Assert.That(channels, Does.Contain("DHCPv4 option 161").And.Contain("certificate"), "the DHCP channel is read off the wire beside dnsmasq on this rig");
     }
 
     [Test]

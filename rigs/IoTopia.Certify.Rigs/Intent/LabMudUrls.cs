@@ -9,13 +9,13 @@ namespace IoTopia.Certify.Rigs.Intent;
 /// <summary>The MUD URLs the lab services saw from the DUT in this attempt: DHCP option 161, and id-pe-mud-url of the client certificates it showed the lab's TLS endpoints.</summary>
 internal static class LabMudUrls
 {
-    public const string DhcpChannel = "DHCP (lab listener)";
+    public const string DhcpChannel = "DHCP (seen by the lab)";
     public const string TlsChannel = "certificate (lab TLS client certificate)";
 
     public static ChannelLook Dhcp(StepContext context, IPAddress dut)
     {
-        if (RigDrivers.Lab<LabDhcpListener>(context) is not { } dhcp)
-            return ChannelLook.Unavailable(DhcpChannel, "the rig has no lab DHCP listener");
+        if (RigDrivers.Lab<IDhcpObservations>(context) is not { } dhcp)
+            return ChannelLook.Unavailable(DhcpChannel, "the rig has no lab DHCP service");
         var messages = dhcp.Messages.Since(LabCursors.From(context.Attempt, LabCursors.Dhcp))
             .Where(m => m.Message is not null && (m.Client.Address.Equals(dut) || m.Message.ClientAddress.Equals(dut)))
             .ToList();
@@ -28,7 +28,7 @@ internal static class LabMudUrls
             urls.Add(new EmittedMudUrl
             {
                 Channel = EmittedMudUrl.DhcpV4,
-                Via = $"lab DHCP listener ({DhcpMessageTypes.Name(m.Message.MessageType)} from {m.Client})",
+                Via = $"{dhcp.Channel} ({DhcpMessageTypes.Name(m.Message.MessageType)} from {m.Client})",
                 Url = url,
                 Octets = value.Length,
                 Time = m.Time,
