@@ -1,0 +1,195 @@
+using System.Globalization;
+using IoTopia.Certify.Rigs.Tests.Serial.Throughput;
+
+namespace IoTopia.Certify.Rigs.Tests.Serial;
+
+/// <summary>
+/// The serial console under sustained load: a writer on the device end of a real socat pty that never
+/// blocks (O_NONBLOCK; whatever the tty refuses is counted as lost, never offered again) paced at
+/// 115200 baud 8N1 = 11 520 bytes/s, and our <see cref="Rigs.Serial.SerialConsole"/> on the lab end.
+/// The evidence must hold exactly the accepted bytes, its index must time them with a bounded lag, and
+/// the rendered view must match. Set CERTIFY_SERIAL_SPEEDUP=1 for the full ten minutes in real time.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SerialThroughputTests
+{
+    /// <summary>Ten minutes of a saturated 115200-baud line: 600 s × 11 520 bytes/s.</summary>
+    private const int TenMinutesOfBytes = 6_912_000;
+
+    /// <summary>The ten minutes are replayed this many times faster than the wire (about 50 s) unless CERTIFY_SERIAL_SPEEDUP says otherwise.</summary>
+    private const double DefaultSpeedup = 12;
+
+    // Generous for a 2-core machine shared with builds; a reader falling behind grows its lag by seconds.
+    private const double P99LagBoundMs = 250;
+    private const double MaxLagBoundMs = 2000;
+
+    [Test]
+    public async Task TenMinutesOfConsoleTrafficArriveByteForByteWithBoundedLag()
+    {
+        var speedup = Speedup();
+        var rate = PacedSerialWriter.BytesPerSecondAt115200 * speedup;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(TenMinutesOfBytes / rate + 60));
+        var result = await SerialLineRun.RunAsync(SerialTraffic.Generate(seed: 4, TenMinutesOfBytes), rate, deadline.Token);
+
+        Report($"10 min of 115200 baud at {speedup}×", result);
+        Assert.That(result.Ledger.Offered, Is.EqualTo(TenMinutesOfBytes));
+        Assert.That(result.Ledger.Lost, Is.Zero, LossText(result));
+        AssertEvidenceIsExactlyTheAcceptedBytes(result);
+        Assert.That(EvidenceComparison.FirstSequenceBreak(result.RawEvidence), Is.Null);
+        AssertLagIsBounded(result);
+        Assert.That(result.AchievedBytesPerSecond, Is.EqualTo(rate).Within(2).Percent, "the writer kept the stated rate");
+    }
+
+    [Test]
+    public async Task AtTheRealRateThePacingHoldsSecondBySecond()
+    {
+        const int seconds = 5;
+        var rate = PacedSerialWriter.BytesPerSecondAt115200;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + 60));
+        var result = await SerialLineRun.RunAsync(SerialTraffic.Generate(seed: 5, (int)(rate * seconds)), rate, deadline.Token);
+
+        Report($"{seconds} s at the real rate", result);
+        Assert.That(result.Ledger.Lost, Is.Zero, LossText(result));
+        AssertEvidenceIsExactlyTheAcceptedBytes(result);
+        AssertLagIsBounded(result);
+        Assert.That(result.AchievedBytesPerSecond, Is.EqualTo(rate).Within(1).Percent);
+        var perSecond = result.Ledger.Writes
+            .GroupBy(w => (int)((w.At - result.Ledger.Started).TotalSeconds))
+            .Where(g => g.Key < seconds)
+            .Select(g => g.Sum(w => w.Requested))
+            .ToList();
+        TestContext.Out.WriteLine($"bytes offered per second: {string.Join(", ", perSecond)}");
+        Assert.That(perSecond, Has.Count.EqualTo(seconds));
+        Assert.That(perSecond, Has.All.InRange(rate * 0.95, rate * 1.05), "each second carries one second of the wire's bytes");
+    }
+
+    [Test]
+    public async Task WhenThePtyBacksUpTheRefusedBytesAreCountedAndTheEvidenceHoldsExactlyTheAcceptedOnes()
+    {
+        // socat paused: the pty's buffers fill and the tty refuses writes (EAGAIN, or takes part of one)
+        const double rate = 256 * 1024;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var result = await SerialLineRun.RunAsync(SerialTraffic.Generate(seed: 6, 768 * 1024), rate, deadline.Token,
+            async (socat, ct) =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+                ProcessSignals.Pause(socat);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(1500), ct);
+                }
+                finally
+                {
+                    ProcessSignals.Resume(socat);
+                }
+            });
+
+        Report("socat paused for 1.5 s of a 3 s burst", result);
+        var losses = result.Ledger.Losses.ToList();
+        TestContext.Out.WriteLine(LossText(result));
+        Assert.That(result.Ledger.Lost, Is.GreaterThan(0), "the paused line refused bytes");
+        Assert.That(losses.Sum(l => l.Bytes), Is.EqualTo(result.Ledger.Lost));
+        AssertEvidenceIsExactlyTheAcceptedBytes(result);
+        Assert.That(EvidenceComparison.FirstSequenceBreak(result.RawEvidence), Does.Contain("missing"),
+            "the sequence numbers locate the loss in the evidence too");
+    }
+
+    [Test]
+    public void TheComparisonLocatesALostByteAndAReorderedLine()
+    {
+        var traffic = SerialTraffic.Generate(seed: 7, 64 * 1024);
+        var bytes = traffic.Bytes;
+        var lineOf = (int)traffic.SequenceAt(30_000);
+
+        byte[] dropped = [.. bytes[..30_000], .. bytes[30_001..]];
+        var swapped = Swap(bytes, traffic, lineOf);
+        Assert.Multiple(() =>
+        {
+            Assert.That(EvidenceComparison.FirstDifference(bytes, bytes), Is.Null);
+            Assert.That(EvidenceComparison.FirstSequenceBreak(bytes), Is.Null);
+            Assert.That(EvidenceComparison.FirstDifference(bytes, dropped), Does.StartWith("evidence differs at byte offset 30000 ")
+                .And.Contain($"expected line {lineOf} ").And.Contain($"got line {lineOf} "));
+            Assert.That(EvidenceComparison.FirstDifference(bytes, swapped), Does.Contain($"expected line {lineOf} ").And.Contain($"got line {lineOf + 1} "));
+            Assert.That(EvidenceComparison.FirstSequenceBreak(swapped), Does.StartWith($"line {lineOf + 1} follows line {lineOf - 1} ").And.EndWith(": out of order"));
+            byte[] lostLine = [.. bytes[..LineStart(bytes, traffic, lineOf)], .. bytes[LineStart(bytes, traffic, lineOf + 1)..]];
+            Assert.That(EvidenceComparison.FirstSequenceBreak(lostLine), Does.StartWith($"line {lineOf + 1} follows line {lineOf - 1} ").And.EndWith("1 line(s) missing"));
+        });
+    }
+
+    private static byte[] Swap(byte[] bytes, SerialTraffic traffic, int line)
+    {
+        var a = LineStart(bytes, traffic, line);
+        var b = LineStart(bytes, traffic, line + 1);
+        var c = LineStart(bytes, traffic, line + 2);
+        return [.. bytes[..a], .. bytes[b..c], .. bytes[a..b], .. bytes[c..]];
+    }
+
+    private static int LineStart(byte[] bytes, SerialTraffic traffic, int line)
+    {
+        var offset = 0;
+        while (traffic.SequenceAt(offset) < line)
+            offset++;
+        return offset;
+    }
+
+    private static void AssertEvidenceIsExactlyTheAcceptedBytes(SerialLineResult result)
+    {
+        var expected = result.Ledger.ExpectedEvidence(result.Traffic.Bytes);
+        Assert.That(EvidenceComparison.FirstDifference(expected, result.RawEvidence), Is.Null, "the raw evidence is the accepted bytes, byte for byte");
+        Assert.That(result.Index.Bytes, Is.EqualTo(result.RawEvidence.Length), "the index covers the raw evidence, chunk after chunk");
+        Assert.That(result.Index.Events, Is.Empty, "no gap on the line");
+        var accepted = result.Ledger.AcceptedWrites().ToList();
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var (offset, write) = accepted[i];
+            var inFile = result.Index.TimeAt(offset + write.Accepted - 1);
+            var inMemory = result.InMemoryTimes[i];
+            if ((inMemory - inFile).Ticks is < 0 or >= 10)
+                Assert.Fail($"offset {offset + write.Accepted - 1}: the index file says {inFile:O}, the console's memory {inMemory:O}");
+        }
+        Assert.That(RenderedViewCheck.FirstProblem(result.RenderedLog, result.RawEvidence, result.Index), Is.Null, "the rendered view matches the raw evidence");
+    }
+
+    private static void AssertLagIsBounded(SerialLineResult result)
+    {
+        var lag = LagReport.Of(result.Ledger, result.Index);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lag.Min, Is.GreaterThanOrEqualTo(0), "no byte is indexed before it was written");
+            Assert.That(lag.P99, Is.LessThanOrEqualTo(P99LagBoundMs), lag.ToString());
+            Assert.That(lag.Max, Is.LessThanOrEqualTo(MaxLagBoundMs), lag.ToString());
+            Assert.That(result.Drain.TotalMilliseconds, Is.LessThanOrEqualTo(MaxLagBoundMs), "the console caught up right after the last write");
+        });
+    }
+
+    private static void Report(string what, SerialLineResult result)
+    {
+        var lag = LagReport.Of(result.Ledger, result.Index);
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {result.Ledger.Offered} bytes offered in {result.Ledger.Writes.Count} writes over {result.WriteDuration.TotalSeconds:0.00} s " +
+            $"({result.AchievedBytesPerSecond:0} B/s, target {result.BytesPerSecond:0}); accepted {result.Ledger.Accepted}, lost {result.Ledger.Lost}; " +
+            $"{result.Index.Chunks.Count} chunks read; drained {result.Drain.TotalMilliseconds:0} ms after the last write; {lag}"));
+    }
+
+    private static string LossText(SerialLineResult result)
+    {
+        var losses = result.Ledger.Losses.ToList();
+        if (losses.Count == 0)
+            return "no loss";
+        var writes = result.Ledger.Writes;
+        var refused = Enumerable.Range(0, writes.Count).Where(i => writes[i].Refused > 0).ToList();
+        return $"{result.Ledger.Lost} bytes refused in {losses.Count} writes; first: " + string.Join("; ", refused.Take(12).Select(i =>
+            $"{writes[i].Refused} of {writes[i].Requested} bytes at traffic offset {writes[i].SourceOffset + writes[i].Accepted} (line {result.Traffic.SequenceAt(writes[i].SourceOffset + writes[i].Accepted)}), {(i == 0 ? 0 : (writes[i].At - writes[i - 1].At).TotalMilliseconds):0.#} ms after the previous write"));
+    }
+
+    private static double Speedup()
+    {
+        var text = Environment.GetEnvironmentVariable("CERTIFY_SERIAL_SPEEDUP");
+        if (string.IsNullOrEmpty(text))
+            return DefaultSpeedup;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 1000
+            ? value
+            : throw new ArgumentException($"CERTIFY_SERIAL_SPEEDUP={text}: a number from 1 (real time) to 1000");
+    }
+}
