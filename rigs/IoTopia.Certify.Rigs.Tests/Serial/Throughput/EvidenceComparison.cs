@@ -24,25 +24,40 @@ internal static class EvidenceComparison
     /// The first line whose sequence number is not its predecessor's plus one, and what happened there:
     /// lines missing, a line out of order (a skipped number comes right after), or repeated. Null when all follow.
     /// </summary>
-    public static string? FirstSequenceBreak(ReadOnlySpan<byte> evidence)
+    public static string? FirstSequenceBreak(ReadOnlySpan<byte> evidence) => SequenceBreaks(evidence).FirstOrDefault()?.Text;
+
+    /// <summary>Every line whose sequence number does not follow its predecessor's.</summary>
+    public static IReadOnlyList<SequenceBreak> SequenceBreaks(ReadOnlySpan<byte> evidence)
     {
         var lines = Lines(evidence);
+        var breaks = new List<SequenceBreak>();
+        if (lines.Count > 0 && lines[0].Sequence is null)
+            breaks.Add(new SequenceBreak(0, 0, End(lines, 0, evidence.Length), "the first line has no sequence number"));
         for (var i = 1; i < lines.Count; i++)
         {
             var (offset, sequence) = lines[i];
             var previous = lines[i - 1].Sequence;
-            if (sequence is null)
-                return $"line at evidence offset {offset} has no sequence number";
-            if (previous is null || sequence == previous + 1)
+            if (previous is not null && sequence == previous + 1)
                 continue;
-            var next = i + 1 < lines.Count ? lines[i + 1].Sequence : null;
-            var what = sequence <= previous ? "repeated or out of order"
-                : next > previous && next < sequence ? "out of order"
-                : $"{sequence - previous - 1} line(s) missing";
-            return $"line {sequence} follows line {previous} at evidence offset {offset}: {what}";
+            string text;
+            if (sequence is null)
+                text = $"line at evidence offset {offset} has no sequence number";
+            else if (previous is null)
+                continue; // after a line without a number, counting starts again
+            else
+            {
+                var next = i + 1 < lines.Count ? lines[i + 1].Sequence : null;
+                var what = sequence <= previous ? "repeated or out of order"
+                    : next > previous && next < sequence ? "out of order"
+                    : $"{sequence - previous - 1} line(s) missing";
+                text = $"line {sequence} follows line {previous} at evidence offset {offset}: {what}";
+            }
+            breaks.Add(new SequenceBreak(lines[i - 1].Offset, offset, End(lines, i, evidence.Length), text));
         }
-        return lines.Count > 0 && lines[0].Sequence is null ? "the first line has no sequence number" : null;
+        return breaks;
     }
+
+    private static long End(List<(long Offset, long? Sequence)> lines, int i, long length) => i + 1 < lines.Count ? lines[i + 1].Offset : length;
 
     /// <summary>Each line's start offset and sequence number (null when it has none; the last line may be cut short).</summary>
     private static List<(long Offset, long? Sequence)> Lines(ReadOnlySpan<byte> evidence)

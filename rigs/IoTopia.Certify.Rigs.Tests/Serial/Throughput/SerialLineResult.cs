@@ -7,6 +7,9 @@ internal sealed record SerialLineResult
     public required WriteLedger Ledger { get; init; }
     public required double BytesPerSecond { get; init; }
 
+    /// <summary>The writer's pacing interval.</summary>
+    public required TimeSpan Tick { get; init; }
+
     /// <summary>From the writer's start to its last write.</summary>
     public required TimeSpan WriteDuration { get; init; }
 

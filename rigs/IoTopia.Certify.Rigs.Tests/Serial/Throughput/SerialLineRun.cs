@@ -59,6 +59,7 @@ internal static class SerialLineRun
             Traffic = traffic,
             Ledger = ledger,
             BytesPerSecond = bytesPerSecond,
+            Tick = Tick,
             WriteDuration = ledger.Writes[^1].At - ledger.Started,
             Drain = drain,
             RawEvidence = await File.ReadAllBytesAsync(evidence, ct),

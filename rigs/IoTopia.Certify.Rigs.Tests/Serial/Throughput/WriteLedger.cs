@@ -28,6 +28,18 @@ internal sealed class WriteLedger
     public IEnumerable<(long SourceOffset, int Bytes)> Losses =>
         _writes.Where(w => w.Refused > 0).Select(w => (w.SourceOffset + w.Accepted, w.Refused));
 
+    /// <summary>Where in the evidence each refused stretch is missing: the offset the next accepted byte has.</summary>
+    public IEnumerable<long> LossEvidenceOffsets()
+    {
+        long at = 0;
+        foreach (var write in _writes)
+        {
+            at += write.Accepted;
+            if (write.Refused > 0)
+                yield return at;
+        }
+    }
+
     /// <summary>What the evidence must hold: the accepted bytes of <paramref name="traffic"/>, in order.</summary>
     public byte[] ExpectedEvidence(ReadOnlySpan<byte> traffic)
     {
