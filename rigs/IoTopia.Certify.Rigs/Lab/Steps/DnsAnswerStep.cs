@@ -8,7 +8,7 @@ using IoTopia.Certify.Rigs.Lab.Dns;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
-[Step("lab.dns-answer", "Makes the lab resolver answer a name so for this scenario: nxdomain, refused, servfail, no-data, no-answer (dropped) or address; the next scenario's baseline restores the default.")]
+[Step("lab.dns-answer", "Makes the lab resolver answer a name so for this scenario: nxdomain, refused, servfail, no-data, no-answer (dropped) or address; the next scenario's baseline restores the default. Later lab.dns-query steps see the queries from here on.")]
 public sealed class DnsAnswerStep : Step<DnsAnswerStep.Arguments>
 {
     public sealed class Arguments : IValidatableArguments
@@ -44,6 +44,7 @@ public sealed class DnsAnswerStep : Step<DnsAnswerStep.Arguments>
         {
             return Task.FromResult(StepOutcome.Error($"lab.dns-answer: {e.Message}"));
         }
+        LabCursors.MoveToEnd(context.Attempt, LabCursors.Dns, dns.Exchanges.Count);
         var name = HostNames.Normalize(args.Name);
         context.Details["name"] = name;
         context.Details["answer"] = answer.ToString();

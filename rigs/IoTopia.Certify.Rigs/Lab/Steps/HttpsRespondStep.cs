@@ -6,7 +6,7 @@ using IoTopia.Certify.Rigs.Lab.Https;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
-[Step("lab.https-respond", "Makes the lab HTTPS host answer a host and path (\"/*\": everything under it) with a status and body for this scenario; the next scenario's baseline restores the default.")]
+[Step("lab.https-respond", "Makes the lab HTTPS host answer a host and path (\"/*\": everything under it) with a status and body for this scenario; the next scenario's baseline restores the default. Later lab.https-request steps see the requests from here on.")]
 public sealed class HttpsRespondStep : Step<HttpsRespondStep.Arguments>
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -80,6 +80,7 @@ public sealed class HttpsRespondStep : Step<HttpsRespondStep.Arguments>
         };
         var host = args.Host == LabHttpRoutes.AnyHost ? args.Host : HostNames.Normalize(args.Host);
         var route = https.Respond(host, args.Path, response);
+        LabCursors.MoveToEnd(context.Attempt, LabCursors.Https, https.Requests.Count);
         if (body.Length > 0)
             await context.WriteEvidenceAsync("bin", "lab-response-body", "application/octet-stream", body, "body", ct);
         context.Details["route"] = route;
