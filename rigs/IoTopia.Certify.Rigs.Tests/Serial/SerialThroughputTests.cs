@@ -26,10 +26,11 @@ public sealed class SerialThroughputTests
 
     /// <summary>
     /// Expected: no loss, and none was seen on a quiet machine. At 12× the pty's ~10 KB of buffer lasts
-    /// ~70 ms: on a 2-core machine shared with builds, socat, the reader or the writer can be descheduled
-    /// that long, and the episodes are reported. A reader that cannot keep up loses far more than this.
+    /// ~70 ms: on a 2-core machine shared with builds (or the rest of ./certify test), socat, the reader or
+    /// the writer can be descheduled that long (the writer was seen held up 270 ms, losing 2.6 %), and the
+    /// episodes are reported. A reader that cannot keep up loses far more; the lag bounds catch one that stalls.
     /// </summary>
-    private const double ToleratedLossPercentWhenAccelerated = 5;
+    private const double ToleratedLossPercentWhenAccelerated = 10;
 
     [Test]
     public async Task TenMinutesOfConsoleTrafficArriveByteForByteWithBoundedLag()
@@ -125,6 +126,42 @@ public sealed class SerialThroughputTests
             var lossAt = LineStart(bytes, traffic, lineOf);
             Assert.That(EvidenceComparison.SequenceBreaks(lostLine).Single().IsExplainedBy([lossAt]), Is.True, "a counted loss there explains the break");
             Assert.That(EvidenceComparison.SequenceBreaks(lostLine).Single().IsExplainedBy([lossAt + 5000]), Is.False, "a loss elsewhere does not");
+        });
+    }
+
+    [Test]
+    public void TheRenderedViewCheckFollowsTheRenderersRulesWhereLossCutTheLinesAndSaysWhenTheViewDiffers()
+    {
+        var traffic = SerialTraffic.Generate(seed: 8, 4096).Bytes;
+        var first = Array.IndexOf(traffic, (byte)'\r');
+        var second = Array.IndexOf(traffic, (byte)'\r', first + 2);
+        var third = Array.IndexOf(traffic, (byte)'\r', second + 2);
+        // losses that leave a lone LF, a lone CR, and a blank CR LF line
+        byte[] raw = [.. traffic[..first], .. traffic[(first + 1)..(second + 1)], .. traffic[(second + 40)..(third + 2)], .. "\r\n"u8, .. traffic[(third + 2)..]];
+        var t0 = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var renderer = new Rigs.Serial.SerialTextRenderer(timestamps: true);
+        var rendered = new System.Text.StringBuilder();
+        var chunks = new List<IndexedChunk>();
+        for (var offset = 0; offset < raw.Length; offset += 97)
+        {
+            var chunk = raw.AsSpan(offset, Math.Min(97, raw.Length - offset));
+            var at = t0.AddMilliseconds(offset);
+            chunks.Add(new IndexedChunk(offset, chunk.Length, at));
+            rendered.Append(renderer.Render(chunk, at));
+        }
+        rendered.Append(renderer.Finish());
+        var index = SerialIndexFile.Of(chunks);
+        var view = rendered.ToString();
+        var inText = view.IndexOf('\n', 300) - 5;
+        var changed = view.Remove(inText, 1).Insert(inText, view[inText] == 'x' ? "y" : "x");
+        var lastLineDropped = view[..(view.TrimEnd('\n').LastIndexOf('\n') + 1)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(view, Does.Contain("\\r"), "the lone CR is shown");
+            Assert.That(RenderedViewCheck.FirstProblem(view, raw, index), Is.Null);
+            Assert.That(RenderedViewCheck.FirstProblem(changed, raw, index), Does.StartWith("view line ").And.Contain(" reads '"));
+            Assert.That(RenderedViewCheck.FirstProblem(lastLineDropped, raw, index), Does.StartWith("the rendered view has "));
+            Assert.That(view.Split('\n'), Has.Some.Matches<string>(l => l.Length == 25), "the blank CR LF line is in the view, stamped");
         });
     }
 

@@ -21,6 +21,9 @@ internal sealed class SerialIndexFile
 
     public long Bytes => Chunks.Count == 0 ? 0 : Chunks[^1].Offset + Chunks[^1].Length;
 
+    /// <summary>An index of the given chunks, as the console would have written it.</summary>
+    public static SerialIndexFile Of(IReadOnlyList<IndexedChunk> chunks) => new(chunks, []);
+
     public static SerialIndexFile Read(string path)
     {
         var lines = File.ReadAllLines(path);
