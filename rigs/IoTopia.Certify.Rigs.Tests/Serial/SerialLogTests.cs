@@ -122,6 +122,18 @@ public sealed class SerialLogTests
     }
 
     [Test]
+    public void BlankLinesShowInTheRenderedViewWhateverTheLineEnd()
+    {
+        string Render(string text) => new SerialTextRenderer(timestamps: false).Render(Encoding.ASCII.GetBytes(text), T0);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Render("a\r\n\r\nb\r\n"), Is.EqualTo("a\n\nb\n"));
+            Assert.That(Render("a\n\nb\n"), Is.EqualTo("a\n\nb\n"));
+            Assert.That(Render("a\r\rb\r\n"), Is.EqualTo("a\\r\\rb\n"), "a lone CR is shown, not taken as a line end");
+        });
+    }
+
+    [Test]
     public void TheRenderedViewShowsControlCharactersAndClipsLongLines()
     {
         var renderer = new SerialTextRenderer(timestamps: true, maxLineChars: 40);

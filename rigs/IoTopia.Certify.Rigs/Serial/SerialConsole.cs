@@ -1,4 +1,3 @@
-using System.IO.Ports;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Records;
@@ -7,8 +6,9 @@ using IoTopia.Certify.Rigs.Protocols;
 namespace IoTopia.Certify.Rigs.Serial;
 
 /// <summary>
-/// The DUT's serial console for the whole run: a background reader appends every byte to the
-/// <see cref="SerialLog"/> and to the run evidence as it arrives. When the port fails or vanishes (a USB
+/// The DUT's serial console for the whole run: a reader thread of its own appends every byte to the
+/// <see cref="SerialLog"/> and to the run evidence as it arrives (see <see cref="TtyReader"/> for why not
+/// through System.IO.Ports, which opens, configures and writes). When the port fails or vanishes (a USB
 /// adapter at power-off, a pty torn down) it is reopened as soon as it is back, and the gap is journaled
 /// and marked in the index.
 /// </summary>
@@ -16,6 +16,9 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
 {
     private static readonly TimeSpan CloseDeadline = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one wait for bytes lasts before the reader looks whether it should stop.</summary>
+    private static readonly TimeSpan ReadWait = TimeSpan.FromMilliseconds(100);
 
     private readonly RunContext _run;
     private readonly SerialConsoleOptions _options;
@@ -25,35 +28,36 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<SerialGap> _gaps = [];
-    private (SerialPort Port, CancellationTokenSource Lost)? _connection;
-    private Task _reader = Task.CompletedTask;
+    private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SerialConnection? _connection;
     private Task _watcher = Task.CompletedTask;
     private int _disposed;
 
-    private SerialConsole(RunContext run, SerialConsoleOptions options, SerialPort port)
+    private SerialConsole(RunContext run, SerialConsoleOptions options, SerialConnection connection)
     {
         _run = run;
         _options = options;
         _log = new SerialLog(options.WindowBytes, options.ScanLimits);
         _evidence = new SerialEvidence(run, options.Name);
-        _connection = (port, new CancellationTokenSource());
+        _connection = connection;
     }
 
     /// <summary>Opens the port (failing at once, naming the path, when it is missing) and starts reading.</summary>
     public static SerialConsole Open(RunContext run, SerialConsoleOptions options)
     {
-        var port = SerialPorts.Open(options.Path, options.Baud, options.WriteTimeout);
+        var connection = SerialConnection.Open(options.Path, options.Baud, options.WriteTimeout);
         SerialConsole console;
         try
         {
-            console = new SerialConsole(run, options, port);
+            console = new SerialConsole(run, options, connection);
         }
         catch
         {
-            port.Dispose();
+            connection.Reader.Dispose();
+            connection.Port.Dispose();
             throw;
         }
-        console._reader = Task.Run(console.ReadLoopAsync);
+        new Thread(console.ReadLoop) { IsBackground = true, Name = "serial reader" }.Start();
         console._watcher = Task.Run(console.WatchLoopAsync);
         return console;
     }
@@ -88,14 +92,14 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
 
     public async Task SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
     {
-        var (port, lost) = CurrentConnection() ?? throw new IOException(
+        var connection = CurrentConnection() ?? throw new IOException(
             $"serial port {Path} is gone ({Gaps.LastOrDefault()?.Reason ?? "not connected"}); reconnecting");
         await _writeGate.WaitAsync(ct);
         try
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, lost.Token);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, connection.Lost.Token);
             deadline.CancelAfter(_options.WriteTimeout);
-            await port.BaseStream.WriteAsync(bytes, deadline.Token).AsTask().WaitAsync(deadline.Token);
+            await connection.Port.BaseStream.WriteAsync(bytes, deadline.Token).AsTask().WaitAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -115,48 +119,56 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
         }
     }
 
-    private (SerialPort Port, CancellationTokenSource Lost)? CurrentConnection()
+    private SerialConnection? CurrentConnection()
     {
         lock (_lock)
             return _connection;
     }
 
-    private async Task ReadLoopAsync()
+    private void ReadLoop()
     {
-        var stop = _stop.Token;
-        while (!stop.IsCancellationRequested)
+        try
         {
-            if (CurrentConnection() is not var (port, lost))
-            {
-                await ReconnectAsync(stop);
-                continue;
-            }
-            // a fresh buffer per connection: a read abandoned on a dead port must not write into the next one's
+            var stop = _stop.Token;
             var buffer = new byte[64 * 1024];
-            using var reading = CancellationTokenSource.CreateLinkedTokenSource(stop, lost.Token);
-            string? problem = null;
-            while (problem is null && !reading.IsCancellationRequested)
+            while (!stop.IsCancellationRequested)
             {
-                try
+                if (CurrentConnection() is not { } connection)
                 {
-                    var n = await port.BaseStream.ReadAsync(buffer, reading.Token).AsTask().WaitAsync(reading.Token);
-                    if (n == 0)
-                        problem = "the port reported end of stream";
-                    else
-                        Receive(buffer.AsSpan(0, n));
+                    ReconnectAsync(stop).GetAwaiter().GetResult(); // this thread is the reader's own: waiting here blocks nobody
+                    continue;
                 }
-                catch (OperationCanceledException) when (reading.IsCancellationRequested)
-                {
-                }
-                catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException
-                                              or UnauthorizedAccessException or OperationCanceledException)
-                {
-                    problem = e.Message;
-                }
+                var problem = ReadUntilLost(connection, buffer, stop);
+                if (!stop.IsCancellationRequested)
+                    LoseAsync(connection, problem ?? "the port was closed").GetAwaiter().GetResult();
             }
-            if (!stop.IsCancellationRequested)
-                await LoseAsync(port, problem ?? "the port was closed");
         }
+        catch (Exception e)
+        {
+            Note($"the reader of serial port {Path} stopped: {e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            _readerDone.TrySetResult();
+        }
+    }
+
+    private string? ReadUntilLost(SerialConnection connection, byte[] buffer, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested && !connection.Lost.IsCancellationRequested)
+        {
+            try
+            {
+                var n = connection.Reader.Read(buffer, ReadWait);
+                if (n > 0)
+                    Receive(buffer.AsSpan(0, n));
+            }
+            catch (IOException e)
+            {
+                return e.Message;
+            }
+        }
+        return null;
     }
 
     private async Task WatchLoopAsync()
@@ -166,8 +178,8 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                if (CurrentConnection() is var (port, _) && !SerialPorts.Exists(Path))
-                    await LoseAsync(port, "the port disappeared");
+                if (CurrentConnection() is { } connection && !SerialPorts.Exists(Path))
+                    await LoseAsync(connection, "the port disappeared");
             }
         }
         catch (OperationCanceledException)
@@ -182,24 +194,23 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
         _evidence.Received(offset, bytes, at);
     }
 
-    private async Task LoseAsync(SerialPort port, string reason)
+    private async Task LoseAsync(SerialConnection connection, string reason)
     {
         SerialGap gap;
-        CancellationTokenSource lost;
         lock (_lock)
         {
-            if (_connection is not var (current, currentLost) || current != port)
+            if (_connection != connection)
                 return;
             _connection = null;
-            lost = currentLost;
             gap = new SerialGap(_log.Length, DateTimeOffset.UtcNow, reason);
             _gaps.Add(gap);
         }
-        await lost.CancelAsync(); // ends a read still waiting on the dead port
+        await connection.Lost.CancelAsync(); // ends a read still waiting on the dead port and a write in progress
+        connection.Reader.Dispose();
         _evidence.Gap("gap-start", gap.Offset, gap.LostAt, $"serial port {Path} lost: {reason}");
         Note($"serial port {Path} lost: {reason}; reconnecting until the run ends",
             new JsonObject { ["port"] = Path, ["offset"] = gap.Offset, ["lost-at"] = gap.LostAt, ["reason"] = reason });
-        if (!await SerialPorts.CloseAsync(port, CloseDeadline))
+        if (!await SerialPorts.CloseAsync(connection.Port, CloseDeadline))
             Note($"closing the lost serial port {Path} hung; it was abandoned");
     }
 
@@ -218,10 +229,10 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
             }
             if (!SerialPorts.Exists(Path))
                 continue;
-            SerialPort port;
+            SerialConnection connection;
             try
             {
-                port = SerialPorts.Open(Path, _options.Baud, _options.WriteTimeout);
+                connection = SerialConnection.Open(Path, _options.Baud, _options.WriteTimeout);
             }
             catch (IOException e)
             {
@@ -231,7 +242,7 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
             SerialGap gap;
             lock (_lock)
             {
-                _connection = (port, new CancellationTokenSource());
+                _connection = connection;
                 gap = _gaps[^1] with { BackAt = DateTimeOffset.UtcNow };
                 _gaps[^1] = gap;
             }
@@ -268,21 +279,22 @@ public sealed class SerialConsole : IConsoleProtocol, IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
         await _stop.CancelAsync();
-        (SerialPort Port, CancellationTokenSource Lost)? connection;
+        SerialConnection? connection;
         lock (_lock)
         {
             connection = _connection;
             _connection = null;
         }
-        if (connection is var (port, lost))
+        if (connection is not null)
         {
-            await lost.CancelAsync();
-            if (!await SerialPorts.CloseAsync(port, CloseDeadline))
+            await connection.Lost.CancelAsync();
+            connection.Reader.Dispose();
+            if (!await SerialPorts.CloseAsync(connection.Port, CloseDeadline))
                 Note($"closing serial port {Path} hung at the end of the run; it was abandoned");
         }
         try
         {
-            await Task.WhenAll(_reader, _watcher).WaitAsync(StopDeadline);
+            await Task.WhenAll(_readerDone.Task, _watcher).WaitAsync(StopDeadline);
         }
         catch (TimeoutException)
         {

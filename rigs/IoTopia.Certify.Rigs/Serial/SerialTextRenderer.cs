@@ -65,6 +65,8 @@ public sealed class SerialTextRenderer(bool timestamps, int maxLineChars = Seria
             _pendingCr = false;
             if (c == '\n')
             {
+                if (_lineStart)
+                    Start(sb, at); // a blank CR LF line is a line, as a blank LF one is
                 EndLine(sb);
                 return;
             }

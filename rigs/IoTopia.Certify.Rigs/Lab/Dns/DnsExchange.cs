@@ -23,6 +23,7 @@ public sealed record DnsExchange
     public string? HostName { get; init; }
 
     public ushort QType { get; init; }
+    /// <summary>The response code sent; null when nothing was sent (malformed, or configured to go unanswered).</summary>
     public DnsRcode? Rcode { get; init; }
     public IPAddress? Answer { get; init; }
     public string? Reason { get; init; }

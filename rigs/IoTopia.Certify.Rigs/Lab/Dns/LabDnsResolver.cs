@@ -10,9 +10,10 @@ namespace IoTopia.Certify.Rigs.Lab.Dns;
 /// The lab resolver: UDP on the lab address's DNS port, answering A queries for any host name with
 /// the name's address in the run's plan. Every datagram — answered, refused or dropped as
 /// malformed — is one line of <c>evidence/_run/NNN-dns.jsonl</c> and one <see cref="DnsExchange"/>.
-/// Per scenario: <see cref="Block"/> names (NXDOMAIN), <see cref="Reset"/>. Behind a forwarder
-/// (<see cref="LabDnsResolverOptions"/>) it listens on its own port and records each forwarded query as
-/// the query of the client the forwarder names.
+/// Per scenario: <see cref="Configure"/> how a name is answered (NXDOMAIN, REFUSED, no answer, an
+/// address …) until <see cref="Reset"/>; both are lines of the log too, so it reads in order.
+/// Behind a forwarder (<see cref="LabDnsResolverOptions"/>) it listens on its own port and records each forwarded
+/// query as the query of the client the forwarder names.
 /// </summary>
 public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IResettableLabService
 {
@@ -34,10 +35,41 @@ public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IRes
 
     public IReadOnlyCollection<string> Blocked => _answerer.Blocked;
 
-    /// <summary>Answers NXDOMAIN for <paramref name="name"/> (any type) until <see cref="Reset"/>.</summary>
-    public void Block(string name) => _answerer.Block(name);
+    /// <summary>The names configured for this scenario and their answers.</summary>
+    public IReadOnlyDictionary<string, DnsNameAnswer> Configured => _answerer.Configured;
 
-    public void Reset() => _answerer.Reset();
+    /// <summary>Answers NXDOMAIN for <paramref name="name"/> (any type) until <see cref="Reset"/>.</summary>
+    public void Block(string name) => Configure(name, new DnsNameAnswer(DnsAnswerKind.Nxdomain));
+
+    /// <summary>Answers <paramref name="name"/> (any type) with <paramref name="answer"/> until <see cref="Reset"/>.</summary>
+    public void Configure(string name, DnsNameAnswer answer)
+    {
+        if (answer.Address is not null && _lab is not null && !_lab.Addresses.Contains(answer.Address))
+            throw new ArgumentException($"{answer.Address} is outside the run's subnet {_lab.Addresses.Subnet}: the lab never sends the DUT elsewhere", nameof(answer));
+        var configured = _answerer.Configure(name, answer);
+        _log?.Write(w =>
+        {
+            w.WriteString("event", "configure");
+            w.WriteString("name", configured);
+            w.WriteString("answer", answer.ToString());
+        });
+    }
+
+    /// <summary>Back to the run's defaults: every configured name forgotten (a line of the log says which).</summary>
+    public void Reset()
+    {
+        var forgotten = _answerer.Reset();
+        if (forgotten.Count == 0)
+            return;
+        _log?.Write(w =>
+        {
+            w.WriteString("event", "reset");
+            w.WriteStartArray("names");
+            foreach (var name in forgotten)
+                w.WriteStringValue(name);
+            w.WriteEndArray();
+        });
+    }
 
     public Task StartAsync(LabContext lab, CancellationToken ct)
     {
@@ -75,7 +107,7 @@ public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IRes
             QName = query.NameText,
             HostName = DnsNameText.AsHostName(query.Labels),
             QType = query.QType,
-            Rcode = decision.Rcode,
+            Rcode = decision.Reply ? decision.Rcode : null,
             Answer = decision.Address,
             Reason = decision.Reason,
         };
@@ -86,6 +118,8 @@ public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IRes
         }
         // Evidence first: the line is written before the device can act on the answer.
         Record(exchange, datagram);
+        if (!decision.Reply)
+            return;
         await _server!.ReplyAsync(DnsResponse.Build(query, datagram.Data.Span, decision.Rcode, decision.Address), datagram.From, ct);
     }
 
@@ -119,7 +153,10 @@ public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IRes
             w.WriteNull("answer");
         else
             w.WriteString("answer", exchange.Answer.ToString());
-        w.WriteString("rcode", exchange.Rcode.ToString()!.ToUpperInvariant());
+        if (exchange.Rcode is { } rcode)
+            w.WriteString("rcode", rcode.ToString().ToUpperInvariant());
+        else
+            w.WriteNull("rcode"); // dropped unanswered, as configured
         if (exchange.Reason is not null)
             w.WriteString("reason", exchange.Reason);
     }

@@ -43,6 +43,38 @@ internal sealed class HttpsEvidence(JsonLinesLog log, int savedBodyBytes)
             w.WriteString("problem", exchange.Problem);
     });
 
+    /// <summary>A scenario configured <paramref name="route"/> to answer with <paramref name="response"/>.</summary>
+    public void Configured(string route, string host, string path, LabCannedResponse response) => log.Write(w =>
+    {
+        w.WriteString("event", "configure");
+        w.WriteString("route", route);
+        w.WriteString("host", host);
+        w.WriteString("path", path);
+        w.WriteNumber("status", response.Status);
+        w.WriteString("contentType", response.ContentType);
+        w.WriteStartArray("headers");
+        foreach (var (name, value) in response.Headers)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(name);
+            w.WriteStringValue(value);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("bodySize", response.Body.Length);
+        w.WriteString("bodySha256", response.BodySha256);
+    });
+
+    /// <summary>The scenario's routes were removed (the next scenario's baseline).</summary>
+    public void Reset(IReadOnlyList<string> routes) => log.Write(w =>
+    {
+        w.WriteString("event", "reset");
+        w.WriteStartArray("routes");
+        foreach (var route in routes)
+            w.WriteStringValue(route);
+        w.WriteEndArray();
+    });
+
     /// <summary>The TLS handshake failed (<paramref name="tlsCompleted"/> false), or the client left after it (e.g. it refused our certificate).</summary>
     public void ConnectionWithoutRequest(ConnectionContext connection, bool tlsCompleted, string? sni) => log.Write(w =>
     {

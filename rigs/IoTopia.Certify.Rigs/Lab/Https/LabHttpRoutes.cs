@@ -15,14 +15,14 @@ public sealed class LabHttpRoutes
     private readonly Lock _lock = new();
     private long _order;
 
-    /// <summary>Registers <paramref name="handler"/>; disposing the result removes it again.</summary>
-    public IDisposable Map(string hostName, string path, LabHttpHandler handler)
+    /// <summary>Registers <paramref name="handler"/>; disposing the result removes it again. <paramref name="label"/> names it in the log (default: host and path).</summary>
+    public IDisposable Map(string hostName, string path, LabHttpHandler handler, string? label = null)
     {
         var host = hostName == AnyHost ? AnyHost : HostNames.Normalize(hostName);
         if (!path.StartsWith('/'))
             throw new ArgumentException($"a route path starts with '/': '{path}'", nameof(path));
         var prefix = path.EndsWith("/*", StringComparison.Ordinal);
-        var route = new Route(host, prefix ? path[..^1] : path, prefix, handler, this);
+        var route = new Route(host, prefix ? path[..^1] : path, prefix, handler, this, label);
         lock (_lock)
         {
             route.Order = ++_order;
@@ -54,14 +54,14 @@ public sealed class LabHttpRoutes
             _routes.Remove(route);
     }
 
-    private sealed class Route(string host, string path, bool prefix, LabHttpHandler handler, LabHttpRoutes owner) : IDisposable
+    private sealed class Route(string host, string path, bool prefix, LabHttpHandler handler, LabHttpRoutes owner, string? label) : IDisposable
     {
         public string Host => host;
         public string Path => path;
         public bool Prefix => prefix;
         public LabHttpHandler Handler => handler;
         public long Order { get; set; }
-        public string Name => $"{host}{path}{(prefix ? "*" : "")}";
+        public string Name => label ?? $"{host}{path}{(prefix ? "*" : "")}";
 
         public void Dispose() => owner.Remove(this);
     }

@@ -21,7 +21,8 @@ namespace IoTopia.Certify.Rigs.Lab.Https;
 /// The lab's HTTPS host for cloud-like endpoints (Kestrel, its own logging off): listens on the lab
 /// address and every name address of the plan at the HTTPS port, presents a certificate from the test
 /// PKI per SNI name, asks for (never requires) a client certificate, and answers through routes
-/// (<see cref="Map"/>) — by default 200 with a small JSON body to GET and POST. Every request is a line
+/// (<see cref="Map"/>) — by default 200 with a small JSON body to GET and POST; a scenario may answer a host
+/// and path with a canned response of its own (<see cref="Respond"/>) until <see cref="Reset"/>. Every request is a line
 /// of <c>evidence/_run/NNN-https.jsonl</c> and an <see cref="HttpsExchange"/>; so is every connection that ended
 /// without a request (failed TLS handshake, or a client that refused the certificate).
 /// </summary>
@@ -34,6 +35,8 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
 
     private readonly LabHttpsOptions _options = options ?? new LabHttpsOptions();
     private readonly LabHttpRoutes _routes = new();
+    private readonly List<(IDisposable Registration, string Name)> _scenarioRoutes = [];
+    private readonly Lock _scenarioLock = new();
     private WebApplication? _app;
     private ServerCertificates? _certificates;
     private RequestReader? _reader;
@@ -56,8 +59,39 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
     public void UseCertificate(string hostName, X509Certificate2 certificate) =>
         (_certificates ?? throw new InvalidOperationException("start the host first")).Override(hostName, certificate);
 
-    /// <summary>Back to the PKI's certificates. Routes are removed by disposing their registrations.</summary>
-    public void Reset() => _certificates?.ResetOverrides();
+    /// <summary>
+    /// Answers <paramref name="path"/> (a trailing "/*": everything under it) on <paramref name="hostName"/>
+    /// ("*": any) with <paramref name="response"/> until <see cref="Reset"/>, over any route a service
+    /// mapped; a line of the log says so. Returns the route's name as requests are logged with it.
+    /// </summary>
+    public string Respond(string hostName, string path, LabCannedResponse response)
+    {
+        var name = $"scenario {hostName}{path}";
+        var registration = _routes.Map(hostName, path, response.WriteAsync, name);
+        lock (_scenarioLock)
+            _scenarioRoutes.Add((registration, name));
+        _evidence?.Configured(name, hostName, path, response);
+        return name;
+    }
+
+    /// <summary>
+    /// Back to the run's defaults: the PKI's certificates, and no scenario responses (a line of the log
+    /// says which were removed). Routes services mapped are removed by disposing their registrations.
+    /// </summary>
+    public void Reset()
+    {
+        _certificates?.ResetOverrides();
+        List<(IDisposable Registration, string Name)> removed;
+        lock (_scenarioLock)
+        {
+            removed = [.. _scenarioRoutes];
+            _scenarioRoutes.Clear();
+        }
+        foreach (var (registration, _) in removed)
+            registration.Dispose();
+        if (removed.Count > 0)
+            _evidence?.Reset([.. removed.Select(r => r.Name)]);
+    }
 
     /// <summary>The first request for <paramref name="hostName"/> and <paramref name="path"/> at index ≥ <paramref name="from"/>.</summary>
     public Task<HttpsExchange> WaitForRequestAsync(string hostName, string path, long from, CancellationToken ct) =>

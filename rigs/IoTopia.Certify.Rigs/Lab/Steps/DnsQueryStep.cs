@@ -29,7 +29,7 @@ public sealed class DnsQueryStep : Step<DnsQueryStep.Arguments>
             var hit = seen.FirstOrDefault(e => args.Name is null || string.Equals(e.HostName, args.Name, StringComparison.OrdinalIgnoreCase));
             if (hit is not null)
             {
-                context.Details["query"] = JsonSerializer.SerializeToNode(new { name = DeviceText.Clip(hit.QName, 300), type = hit.QType, answer = hit.Answer?.ToString(), time = hit.Time });
+                context.Details["query"] = JsonSerializer.SerializeToNode(new { name = DeviceText.Clip(hit.QName, 300), type = hit.QType, answer = hit.Answer?.ToString(), rcode = hit.Rcode?.ToString().ToUpperInvariant(), reason = hit.Reason, time = hit.Time });
                 return StepOutcome.Pass($"the DUT asked for {DeviceText.Clip(hit.QName, 100)}") with { Observed = hit.QName };
             }
             try

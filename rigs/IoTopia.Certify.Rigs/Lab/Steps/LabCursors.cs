@@ -23,4 +23,11 @@ public static class LabCursors
     }
 
     public static long From(AttemptContext attempt, string key) => attempt.Items.TryGetValue(key, out var v) ? (long)v : 0;
+
+    /// <summary>
+    /// Moves the attempt's view of one service's log to its end: after a step configured the lab, the
+    /// steps that wait for the DUT's requests look at those made from then on.
+    /// </summary>
+    public static void MoveToEnd(AttemptContext attempt, string key, long count) =>
+        attempt.Items.AddOrUpdate(key, count, (_, old) => Math.Max((long)old, count));
 }
