@@ -52,7 +52,7 @@ public sealed class IntentStepTests
             Assert.That(step.Verdict, Is.EqualTo(Verdict.Fail), step.Reason);
             Assert.That(step.Reason, Does.Contain("the URL uses http, not https"));
             Assert.That((string?)evidence["urls"]![0]!["url"], Is.EqualTo(http));
-            Assert.That((string?)evidence["urls"]![0]!["via"], Does.StartWith("lab DHCP listener"));
+            Assert.That((string?)evidence["urls"]![0]!["via"], Does.StartWith("the lab's DHCP listener (unicast DHCPINFORM): DHCPINFORM from"));
         });
     }
 

@@ -28,7 +28,7 @@ internal static class LabMudUrls
             urls.Add(new EmittedMudUrl
             {
                 Channel = EmittedMudUrl.DhcpV4,
-                Via = $"{dhcp.Channel} ({DhcpMessageTypes.Name(m.Message.MessageType)} from {m.Client})",
+                Via = $"{dhcp.Channel}: {DhcpMessageTypes.Name(m.Message.MessageType)} from {m.Client}",
                 Url = url,
                 Octets = value.Length,
                 Time = m.Time,
