@@ -49,17 +49,22 @@ public static class ProbeHttpClient
     }
 
     /// <summary>Reads at most <see cref="MaxResponseBytes"/> of the body; the flag says whether there was more.</summary>
-    public static async Task<(byte[] Body, bool Truncated)> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
+    public static Task<(byte[] Body, bool Truncated)> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct) =>
+        ReadLimitedAsync(response, MaxResponseBytes, ct);
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> of the body; the flag says whether there was more.</summary>
+    public static async Task<(byte[] Body, bool Truncated)> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = new byte[MaxResponseBytes + 1];
+        var buffer = new byte[maxBytes + 1];
         var read = 0;
         while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0)
             read += n;
-        return read > MaxResponseBytes ? (buffer[..MaxResponseBytes], true) : (buffer[..read], false);
+        return read > maxBytes ? (buffer[..maxBytes], true) : (buffer[..read], false);
     }
 
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)
+    /// <summary>Whether <paramref name="certificate"/> chains to one of <paramref name="roots"/> (no revocation checks, no downloads).</summary>
+    internal static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Rigs.Addressing;
+using IoTopia.Certify.Rigs.DutWeb;
 using IoTopia.Certify.Rigs.Lab.Common;
 using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Protocols;
@@ -55,7 +56,7 @@ internal static class LabMudFetch
         try
         {
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
-            var (body, truncated) = await ReadLimitedAsync(response, maxBytes, ct);
+            var (body, truncated) = await ProbeHttpClient.ReadLimitedAsync(response, maxBytes, ct);
             return result with
             {
                 Status = (int)response.StatusCode,
@@ -102,7 +103,7 @@ internal static class LabMudFetch
                 {
                     if (certificate is not X509Certificate2 cert)
                         return false;
-                    var trusted = ChainsTo(cert, roots);
+                    var trusted = ProbeHttpClient.ChainsTo(cert, roots);
                     var nameOk = !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch);
                     peer($"{cert.Subject}; {(trusted ? "chains to the lab's roots" : "does NOT chain to the lab's roots")}; {(nameOk ? "names the host" : "does NOT name the host")}");
                     return trusted && nameOk;
@@ -110,25 +111,5 @@ internal static class LabMudFetch
             },
         };
         return new HttpClient(handler) { Timeout = RequestTimeout };
-    }
-
-    private static async Task<(byte[] Body, bool Truncated)> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = new byte[maxBytes + 1];
-        var read = 0;
-        while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0)
-            read += n;
-        return read > maxBytes ? (buffer[..maxBytes], true) : (buffer[..read], false);
-    }
-
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        return chain.Build(certificate);
     }
 }
