@@ -31,9 +31,9 @@ public sealed class NetnsRecoveryTests
         IReadOnlyList<int> left;
         using (var harness = CertifyProgram.Start(Args(killedRun, "--filter", "smoke.boot-banner,smoke.power-cycle,smoke.dns-query")))
         {
-            await Poll.UntilAsync(() => Events(journal).Any(e => (string?)e["type"] == "attempt-started" && (string?)e["scenarioId"] == "smoke.power-cycle"),
+            await Poll.UntilAsync(() => LiveJournal.Events(journal).Any(e => (string?)e["type"] == "attempt-started" && (string?)e["scenarioId"] == "smoke.power-cycle"),
                 TimeSpan.FromSeconds(90), "the netns run to reach smoke.power-cycle");
-            slot = (int)Events(journal).Last(e => (string?)e["type"] == "rig-started")["slot"]!;
+            slot = (int)LiveJournal.Events(journal).Last(e => (string?)e["type"] == "rig-started")["slot"]!;
             harness.Kill(entireProcessTree: false);
             await harness.WaitForExitAsync();
         }
@@ -144,27 +144,5 @@ public sealed class NetnsRecoveryTests
         var result = await CertifyProgram.RunAsync(["lint", "--rig", rig, "--suite", Smoke], TimeSpan.FromSeconds(60));
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         Assert.That(result.Stdout + result.Stderr, Does.Contain("netns-no-mac.yaml:").And.Contain("dut.mac: the netns rig gives the DUT's veth a fixed MAC"));
-    }
-
-    private static List<JsonObject> Events(string journal)
-    {
-        if (!File.Exists(journal))
-            return [];
-        using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var events = new List<JsonObject>();
-        while (reader.ReadLine() is { } line)
-        {
-            try
-            {
-                if (JsonNode.Parse(line) is JsonObject e)
-                    events.Add(e);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // the line being written
-            }
-        }
-        return events;
     }
 }

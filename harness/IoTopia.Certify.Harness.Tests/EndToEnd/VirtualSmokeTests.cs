@@ -115,12 +115,12 @@ public sealed class VirtualSmokeTests
         var journal = Path.Combine(runDir, "journal.jsonl");
         using (var harness = CertifyProgram.Start(Run(runDir)))
         {
-            await Poll.UntilAsync(() => Events(journal).Any(e => (string?)e["type"] == "attempt-started" && (string?)e["scenarioId"] == "smoke.dns-query"),
+            await Poll.UntilAsync(() => LiveJournal.Events(journal).Any(e => (string?)e["type"] == "attempt-started" && (string?)e["scenarioId"] == "smoke.dns-query"),
                 TimeSpan.FromSeconds(90), "the run to reach smoke.dns-query");
             harness.Kill(entireProcessTree: false);
             await harness.WaitForExitAsync();
         }
-        var children = Events(journal).Where(e => (string?)e["type"] == "process-started").Select(e => (int)e["pid"]!).ToList();
+        var children = LiveJournal.Events(journal).Where(e => (string?)e["type"] == "process-started").Select(e => (int)e["pid"]!).ToList();
         Assert.That(children, Is.Not.Empty);
         Assert.That(children.Any(LinuxProcess.IsAlive), Is.True, "the killed run's device and socat are orphaned, still running");
 
@@ -130,27 +130,5 @@ public sealed class VirtualSmokeTests
         var run = new RunFolderReader(runDir);
         Assert.That(run.Results["scenarios"]!.AsArray().Where(s => ((string)s!["id"]!).StartsWith("smoke.")).Select(s => (string?)s!["verdict"]),
             Is.All.EqualTo("pass"));
-    }
-
-    private static List<JsonObject> Events(string journal)
-    {
-        if (!File.Exists(journal))
-            return [];
-        using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var events = new List<JsonObject>();
-        while (reader.ReadLine() is { } line)
-        {
-            try
-            {
-                if (JsonNode.Parse(line) is JsonObject e)
-                    events.Add(e);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // the line being written
-            }
-        }
-        return events;
     }
 }
