@@ -97,7 +97,7 @@ public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, stri
         if (type == typeof(bool))
             return Parse(node, path, "true or false", s => s switch { "true" or "yes" or "on" => true, "false" or "no" or "off" => false, _ => null });
         if (type == typeof(TimeSpan))
-            return Parse(node, path, "a duration such as 500ms, 30s, 5m", s => Duration.TryParse(s, out var t) ? t : null);
+            return Parse(node, path, Duration.Expected, s => Duration.TryParse(s, out var t) ? t : null);
         if (type.IsEnum)
         {
             var names = Enum.GetNames(type).ToDictionary(KebabCase, n => n);

@@ -3,26 +3,41 @@ using System.Text.RegularExpressions;
 
 namespace IoTopia.Certify.Harness.Loading;
 
-/// <summary>Durations as written in suites and rigs: <c>500ms</c>, <c>2s</c>, <c>1.5m</c>, <c>1h</c>, or bare seconds.</summary>
+/// <summary>
+/// Durations as written in suites, rigs and statements: <c>500ms</c>, <c>2s</c>, <c>1.5m</c>, <c>1h</c>, or bare
+/// seconds; at most <see cref="Max"/>. The bound is checked when the file is loaded, so lint and <c>--plan</c>
+/// refuse what a run could not wait for (a deadline past it would throw when armed).
+/// </summary>
 public static partial class Duration
 {
+    /// <summary>The longest duration accepted anywhere: 7 days (168h).</summary>
+    public static readonly TimeSpan Max = TimeSpan.FromDays(7);
+
+    /// <summary>What a duration looks like, for error messages.</summary>
+    public const string Expected = "a duration such as 500ms, 30s, 5m, 2h (at most 168h)";
+
     [GeneratedRegex(@"^\s*(?<n>\d+(\.\d+)?)\s*(?<u>ms|s|m|min|h)?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex Pattern();
 
+    /// <summary>False when the text is not a duration or lies beyond <see cref="Max"/>.</summary>
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = default;
         var m = Pattern().Match(text);
         if (!m.Success)
             return false;
+        // Digits only: double.Parse cannot fail, and a number too long for a double is +∞, refused below.
         var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
-        value = m.Groups["u"].Value switch
+        var milliseconds = n * m.Groups["u"].Value switch
         {
-            "ms" => TimeSpan.FromMilliseconds(n),
-            "m" or "min" => TimeSpan.FromMinutes(n),
-            "h" => TimeSpan.FromHours(n),
-            _ => TimeSpan.FromSeconds(n),
+            "ms" => 1,
+            "m" or "min" => 60_000,
+            "h" => 3_600_000,
+            _ => 1000,
         };
+        if (!(milliseconds <= Max.TotalMilliseconds))
+            return false;
+        value = TimeSpan.FromMilliseconds(milliseconds);
         return true;
     }
 

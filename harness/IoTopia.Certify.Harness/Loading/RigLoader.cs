@@ -34,7 +34,15 @@ public static class RigLoader
             d.RejectUnknownKeys(errors);
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        string? Relative(string key) => map.String(key) is { Length: > 0 } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
+        string? Relative(string key)
+        {
+            if (map.IsNull(key))
+            {
+                errors.Add(new InputException(map.LocationOf(key), $"{key}: null is not a file; give a path relative to the rig file, or leave the key out"));
+                return null;
+            }
+            return map.String(key) is { Length: > 0 } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
+        }
         var statement = Relative("statement");
         var decisions = Relative("decisions");
         var drivers = rigKind?.ReadDrivers(map.Map("drivers"), path, errors);

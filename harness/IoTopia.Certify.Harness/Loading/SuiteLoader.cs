@@ -202,11 +202,15 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
 
     private static IEnumerable<string> DutReferences(YamlMap scenario)
     {
+        // Aliases make the tree a graph: each node is visited once, however many aliases reach it.
+        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<YamlNode>(scenario.Node.Children
             .Where(kv => kv.Key is YamlScalarNode { Value: "steps" or "cleanup" })
             .Select(kv => kv.Value));
         while (pending.TryPop(out var node))
         {
+            if (!visited.Add(node))
+                continue;
             switch (node)
             {
                 case YamlScalarNode { Value: { } value }:

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace IoTopia.Certify.Harness.Loading;
 
-/// <summary>Reads a YAML file into a node tree that keeps line and column of every node.</summary>
+/// <summary>Reads a YAML file into a node tree that keeps line and column of every node, within <see cref="YamlBounds"/>.</summary>
 public static class YamlFile
 {
     public const long MaxBytes = 4 * 1024 * 1024;
@@ -20,7 +20,7 @@ public static class YamlFile
         {
             using var reader = new StreamReader(path);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new BoundedYamlParser(new Parser(reader), path));
             if (stream.Documents.Count == 0)
                 throw new InputException(new SourceLocation(path, 1, 1), "the file is empty");
             if (stream.Documents.Count > 1)

@@ -1,4 +1,5 @@
 using IoTopia.Certify.Harness.Model;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace IoTopia.Certify.Harness.Loading;
@@ -42,6 +43,10 @@ public sealed class YamlMap
 
     public bool Has(string key) => Find(key) is not null;
 
+    /// <summary>True when the key is there with YAML's null (<c>null</c>, <c>~</c>), which a plain string read would take as the text "null".</summary>
+    public bool IsNull(string key) =>
+        Get(key) is YamlScalarNode { Style: ScalarStyle.Plain, Value: "null" or "Null" or "NULL" or "~" };
+
     public string? String(string key)
     {
         var node = Get(key);
@@ -70,7 +75,7 @@ public sealed class YamlMap
             return null;
         return Loading.Duration.TryParse(text, out var t) && t > TimeSpan.Zero
             ? t
-            : throw Error(Get(key)!, key, $"expected a duration such as 500ms, 30s, 5m; got '{text}'");
+            : throw Error(Get(key)!, key, $"expected {Loading.Duration.Expected}, longer than 0; got '{text}'");
     }
 
     public IReadOnlyList<string> StringList(string key)
@@ -141,13 +146,22 @@ public sealed class YamlMap
 
     private string Name(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
-    private KeyValuePair<YamlNode, YamlNode>? Find(string key)
+    private KeyValuePair<YamlNode, YamlNode>? Find(string key) =>
+        Index.TryGetValue(key, out var pair) ? pair : null;
+
+    // Built once: a lookup per key stays constant-time however many keys a (hostile) mapping has.
+    private Dictionary<string, KeyValuePair<YamlNode, YamlNode>> Index => _index ??= BuildIndex();
+
+    private Dictionary<string, KeyValuePair<YamlNode, YamlNode>>? _index;
+
+    private Dictionary<string, KeyValuePair<YamlNode, YamlNode>> BuildIndex()
     {
+        var index = new Dictionary<string, KeyValuePair<YamlNode, YamlNode>>(StringComparer.Ordinal);
         foreach (var pair in Node.Children)
         {
-            if (pair.Key is YamlScalarNode { Value: var k } && k == key)
-                return pair;
+            if (pair.Key is YamlScalarNode { Value: { } k })
+                index.TryAdd(k, pair);
         }
-        return null;
+        return index;
     }
 }

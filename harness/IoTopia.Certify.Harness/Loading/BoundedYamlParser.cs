@@ -1,0 +1,65 @@
+using IoTopia.Certify.Harness.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace IoTopia.Certify.Harness.Loading;
+
+/// <summary>
+/// Passes a YAML parser's events on while enforcing <see cref="YamlBounds"/>: nesting depth, and the
+/// number of nodes the document stands for once every alias is expanded. The parser itself does not
+/// recurse, so a file past a bound is rejected at the line where it crosses it, before the node tree grows.
+/// </summary>
+internal sealed class BoundedYamlParser(IParser inner, string file) : IParser
+{
+    private readonly Dictionary<string, long> _expandedSize = new(StringComparer.Ordinal);
+    private readonly Stack<(string? Anchor, long NodesBefore)> _open = new();
+    private long _nodes;
+
+    public ParsingEvent Current => inner.Current!;
+
+    public bool MoveNext()
+    {
+        if (!inner.MoveNext())
+            return false;
+        switch (inner.Current)
+        {
+            case MappingStart or SequenceStart:
+                var start = (NodeEvent)inner.Current;
+                if (_open.Count >= YamlBounds.MaxDepth)
+                    throw Reject(start, $"nested deeper than {YamlBounds.MaxDepth} levels (mappings and lists)");
+                Count(start, 1);
+                _open.Push((Anchor(start), _nodes - 1));
+                break;
+            case MappingEnd or SequenceEnd:
+                if (_open.TryPop(out var closed) && closed.Anchor is { } name)
+                    _expandedSize[name] = _nodes - closed.NodesBefore;
+                break;
+            case Scalar scalar:
+                Count(scalar, 1);
+                if (Anchor(scalar) is { } anchor)
+                    _expandedSize[anchor] = 1;
+                break;
+            case AnchorAlias alias:
+                // An alias to an anchor still open (a cycle) or unknown is YamlDotNet's to report.
+                Count(alias, _expandedSize.GetValueOrDefault(alias.Value.Value, 1));
+                break;
+        }
+        return true;
+    }
+
+    private void Count(ParsingEvent at, long nodes)
+    {
+        _nodes += nodes;
+        if (_nodes > YamlBounds.MaxNodes)
+        {
+            throw Reject(at, at is AnchorAlias
+                ? $"more than {YamlBounds.MaxNodes} nodes once aliases are expanded (each alias counts as the nodes it stands for)"
+                : $"more than {YamlBounds.MaxNodes} nodes");
+        }
+    }
+
+    private static string? Anchor(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
+
+    private InputException Reject(ParsingEvent at, string problem) =>
+        new(new SourceLocation(file, at.Start.Line, at.Start.Column), problem);
+}
