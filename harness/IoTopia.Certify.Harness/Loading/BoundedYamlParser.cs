@@ -14,13 +14,15 @@ internal sealed class BoundedYamlParser(IParser inner, string file) : IParser
     private readonly Dictionary<string, long> _expandedSize = new(StringComparer.Ordinal);
     private readonly Stack<(string? Anchor, long NodesBefore)> _open = new();
     private long _nodes;
+    private Mark _last = Mark.Empty;
 
     public ParsingEvent Current => inner.Current!;
 
     public bool MoveNext()
     {
-        if (!inner.MoveNext())
+        if (!Advance())
             return false;
+        _last = inner.Current!.End;
         switch (inner.Current)
         {
             case MappingStart or SequenceStart:
@@ -45,6 +47,21 @@ internal sealed class BoundedYamlParser(IParser inner, string file) : IParser
                 break;
         }
         return true;
+    }
+
+    private bool Advance()
+    {
+        try
+        {
+            return inner.MoveNext();
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner gives up this way on some malformed flow collections (e.g. "- { p: [x]" with
+            // the mapping never closed): a syntax error, located after the last event it did read.
+            throw new InputException(new SourceLocation(file, _last.Line, _last.Column),
+                $"YAML syntax: cannot be read on from here; is a {{ or [ left open? ({e.Message})");
+        }
     }
 
     private void Count(ParsingEvent at, long nodes)
