@@ -20,6 +20,9 @@ public sealed class SeedCorpus(string root)
             .Concat(Files(SharedMudCorpus, "*.pcapng"))
             .Concat(Files(Path.Combine(Root, "harness", "IoTopia.Certify.Fuzz", "Seeds", "captures"), "*")));
 
+    public IReadOnlyList<Seed> DeviceInput() =>
+        Read(Files(Path.Combine(Root, "harness", "IoTopia.Certify.Fuzz", "Seeds", "device"), "*"));
+
     public IReadOnlyList<Seed> Yaml() =>
         Read(Files(Path.Combine(Root, "suites"), "*.yaml", recursive: true)
             .Concat(Files(Path.Combine(Root, "rigs"), "*.yaml"))
