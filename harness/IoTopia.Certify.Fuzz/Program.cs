@@ -30,10 +30,9 @@ using var target = FuzzTargets.Create(name, root);
 var seeds = target.Seeds(corpus);
 if (seeds.Count == 0)
     return Usage($"no seeds for {name} under {root}");
-var runner = new CaseRunner(target, deadline);
-
 if (options.TryGetValue("replay", out var replay))
 {
+    var runner = new CaseRunner(target, deadline);
     // The saved name ends with --SEEDNAME: that seed picks the loader (YAML) or the device (captures).
     var seedName = Path.GetFileName(replay) is var file && file.Contains("--", StringComparison.Ordinal) ? file[(file.LastIndexOf("--", StringComparison.Ordinal) + 2)..] : "";
     var origin = seeds.FirstOrDefault(s => s.Name == seedName) ?? seeds[0];
@@ -45,7 +44,7 @@ if (options.TryGetValue("replay", out var replay))
 var seconds = options.TryGetValue("seconds", out var s) ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 60;
 var seed = options.TryGetValue("seed", out var n) ? ulong.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : (ulong)Random.Shared.NextInt64();
 Console.WriteLine($"fuzzing {name}: {seeds.Count} seeds{(corpus.HasSharedCorpus ? "" : $" (no shared corpus at {corpus.SharedMudCorpus})")}, {seconds} s, PCG seed {seed}, deadline {deadline.TotalSeconds} s per case");
-var result = new Campaign(runner, seeds, store).Run(TimeSpan.FromSeconds(seconds), seed, Console.Error);
+var result = new Campaign(target, seeds, store, deadline, Console.Out).Run(TimeSpan.FromSeconds(seconds), seed);
 result.Print(Console.Out);
 Console.WriteLine($"failures are saved under {store.Folder}");
 return result.Failures.Count > 0 || result.DiedBefore is not null ? 1 : 0;

@@ -23,5 +23,5 @@ public sealed record Mutant(int Seed, IReadOnlyList<Mutation> Steps)
     public override string ToString() => $"seed #{Seed}, {string.Join(", then ", Steps)}";
 
     public static Gen<Mutant> Over(int seeds, Dialect dialect) =>
-        Gen.Select(Gen.Int[0, Math.Max(0, seeds - 1)], Mutations.For(dialect).Array[1, 6], (seed, steps) => new Mutant(seed, steps));
+        Gen.Select(Gen.Int[0, Math.Max(0, seeds - 1)], Mutations.For(dialect).Array[1, 4], (seed, steps) => new Mutant(seed, steps));
 }

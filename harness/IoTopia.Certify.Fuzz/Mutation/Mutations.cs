@@ -12,6 +12,10 @@ public static class Mutations
 {
     private static readonly Gen<uint> Position = Gen.UInt;
 
+    /// <summary>Sizes spread evenly over powers of two up to 2^<paramref name="maxExponent"/>: small ones often, huge ones now and then.</summary>
+    private static Gen<int> LogSize(int maxExponent) =>
+        Gen.Select(Gen.Int[0, maxExponent], Gen.Int[0, int.MaxValue], (e, r) => (1 << e) + r % (1 << e));
+
     private static readonly Gen<Mutation> Bytes = Gen.Frequency(
         (4, Gen.Select(Position, Gen.Int[0, 7], (at, bit) => (Mutation)new FlipBit(at, bit))),
         (3, Gen.Select(Position, Gen.Int[0, 3], Gen.Int[0, SetInteresting.Values.Length - 1], Gen.Bool, (at, w, which, be) => (Mutation)new SetInteresting(at, w, which, be))),
@@ -19,7 +23,7 @@ public static class Mutations
         (2, Gen.Select(Position, Gen.Int[1, 256], (at, n) => (Mutation)new DeleteRange(at, n))),
         (1, Position.Select(at => (Mutation)new Truncate(at))),
         (2, Gen.Select(Position, Gen.Int[0, 1000], Position, Gen.Int[1, 4096], (at, other, from, n) => (Mutation)new Splice(at, other, from, n))),
-        (1, Gen.Select(Position, Gen.Int[1, 4096], Gen.Int[1, 1000], (at, n, times) => (Mutation)new DuplicateBlock(at, n, times))));
+        (1, Gen.Select(Position, LogSize(12), LogSize(10), (at, n, times) => (Mutation)new DuplicateBlock(at, n, times))));
 
     private static readonly string[] JsonTokens =
     [
@@ -52,10 +56,10 @@ public static class Mutations
         (1, Gen.Select(Gen.Int[20, 400], Gen.OneOf(Gen.Const(""), Gen.Const("ms"), Gen.Const("s"), Gen.Const("m"), Gen.Const("h")),
             (digits, unit) => new string('9', digits) + unit)));
 
-    private static Gen<string> LongString { get; } = Gen.Select(Gen.Int[1, 1 << 21], Gen.OneOf(Gen.Const("A"), Gen.Const("\\u0000"), Gen.Const("${dut.model}"), Gen.Const("é")),
-        (n, unit) => '"' + new StringBuilder(unit.Length * Math.Min(n, (1 << 21) / unit.Length)).Insert(0, unit, Math.Min(n, (1 << 21) / unit.Length)).ToString() + '"');
+    private static Gen<string> LongString { get; } = Gen.Select(LogSize(21), Gen.OneOf(Gen.Const("A"), Gen.Const("\\u0000"), Gen.Const("${dut.model}"), Gen.Const("é")),
+        (n, unit) => '"' + (unit.Length == 1 ? new string(unit[0], n) : string.Concat(Enumerable.Repeat(unit, Math.Max(1, n / unit.Length)))) + '"');
 
-    private static Gen<string> DeepNesting(Dialect dialect) => Gen.Select(Gen.Int[1, 60_000], Gen.Bool, (depth, arrays) =>
+    private static Gen<string> DeepNesting(Dialect dialect) => Gen.Select(LogSize(15), Gen.Bool, (depth, arrays) =>
         arrays
             ? new string('[', depth) + new string(']', depth)
             : new StringBuilder().Insert(0, dialect == Dialect.Json ? "{\"a\":" : "{a: ", depth).Append('1').Append('}', depth).ToString());

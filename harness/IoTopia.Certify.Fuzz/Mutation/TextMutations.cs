@@ -7,7 +7,7 @@ public sealed record InsertToken(uint At, string Token) : Mutation
 {
     public override byte[] Apply(byte[] input, IReadOnlyList<byte[]> seeds)
     {
-        var at = Boundaries.Pick(input, At, Boundaries.Any);
+        var at = Boundaries.Pick(input, At, Boundaries.Kind.Any);
         return [.. input.AsSpan(0, at), .. Encoding.UTF8.GetBytes(Token), .. input.AsSpan(at)];
     }
 
@@ -19,7 +19,7 @@ public sealed record ReplaceValue(uint At, string Value, Dialect Dialect) : Muta
 {
     public override byte[] Apply(byte[] input, IReadOnlyList<byte[]> seeds)
     {
-        var start = Boundaries.Pick(input, At, Dialect == Dialect.Yaml ? Boundaries.YamlValue : Boundaries.JsonValue);
+        var start = Boundaries.Pick(input, At, Dialect == Dialect.Yaml ? Boundaries.Kind.YamlValue : Boundaries.Kind.JsonValue);
         var end = Boundaries.ValueEnd(input, start, Dialect);
         return [.. input.AsSpan(0, start), .. Encoding.UTF8.GetBytes(Value), .. input.AsSpan(end)];
     }
@@ -35,19 +35,33 @@ internal static class Preview
 /// <summary>Where in a text structure-aware mutations apply.</summary>
 internal static class Boundaries
 {
-    public static bool Any(byte[] s, int i) => i == 0 || s[i - 1] is (byte)'\n' or (byte)',' or (byte)':' or (byte)'[' or (byte)'{' or (byte)' ';
+    public enum Kind
+    {
+        Any,
+        YamlValue,
+        JsonValue,
+    }
 
-    public static bool YamlValue(byte[] s, int i) => i >= 2 && s[i - 1] == ' ' && s[i - 2] is (byte)':' or (byte)'-';
+    private static bool Accepts(Kind kind, byte[] s, int i) => kind switch
+    {
+        Kind.YamlValue => YamlValue(s, i),
+        Kind.JsonValue => JsonValue(s, i),
+        _ => Any(s, i),
+    };
 
-    public static bool JsonValue(byte[] s, int i) => i >= 1 && s[i - 1] is (byte)':' or (byte)'[' or (byte)',';
+    private static bool Any(byte[] s, int i) => i == 0 || s[i - 1] is (byte)'\n' or (byte)',' or (byte)':' or (byte)'[' or (byte)'{' or (byte)' ';
+
+    private static bool YamlValue(byte[] s, int i) => i >= 2 && s[i - 1] == ' ' && s[i - 2] is (byte)':' or (byte)'-';
+
+    private static bool JsonValue(byte[] s, int i) => i >= 1 && s[i - 1] is (byte)':' or (byte)'[' or (byte)',';
 
     /// <summary>The (At mod count)-th position the predicate accepts, or At mod length when none does.</summary>
-    public static int Pick(byte[] input, uint at, Func<byte[], int, bool> accepts)
+    public static int Pick(byte[] input, uint at, Kind kind)
     {
         var count = 0;
         for (var i = 0; i <= input.Length; i++)
         {
-            if (accepts(input, i))
+            if (Accepts(kind, input, i))
                 count++;
         }
         if (count == 0)
@@ -55,7 +69,7 @@ internal static class Boundaries
         var wanted = (int)(at % (uint)count);
         for (var i = 0; i <= input.Length; i++)
         {
-            if (accepts(input, i) && wanted-- == 0)
+            if (Accepts(kind, input, i) && wanted-- == 0)
                 return i;
         }
         return input.Length;

@@ -5,11 +5,20 @@ using IoTopia.Certify.Fuzz.Targets;
 namespace IoTopia.Certify.Fuzz.Oracle;
 
 /// <summary>
-/// Runs one input through a target on a thread of its own, with a deadline, and measures what the thread
-/// allocated. A case past its deadline cannot be stopped (the parser takes no token): its thread is left
-/// running in the background and counted in <see cref="Abandoned"/>, so a campaign can stop before they pile up.
+/// Runs one input through a target with a deadline and measures what the case allocated (on its thread).
+/// <para>
+/// Isolated (the default, for the tests): each case runs on a thread of its own, so a case past its deadline
+/// is reported as a hang and the caller goes on; that thread cannot be stopped (the parser takes no token) and
+/// is left running in the background, counted in <see cref="Abandoned"/>.
+/// </para>
+/// <para>
+/// Inline (for long campaigns, where handing every case to another thread costs more than most parsers take on a
+/// loaded machine): the case runs on the calling thread while a watchdog timer waits for the deadline; if it
+/// fires, <c>onHang</c> is called from the timer's thread with the hang outcome — the campaign saves the input
+/// and ends the process, since the stuck thread is its own.
+/// </para>
 /// </summary>
-public sealed class CaseRunner(IFuzzTarget target, TimeSpan deadline)
+public sealed class CaseRunner(IFuzzTarget target, TimeSpan deadline, Action<CaseOutcome>? onHang = null)
 {
     private sealed class Result
     {
@@ -25,7 +34,9 @@ public sealed class CaseRunner(IFuzzTarget target, TimeSpan deadline)
 
     public int Abandoned { get; private set; }
 
-    public CaseOutcome Run(byte[] input, Seed origin)
+    public CaseOutcome Run(byte[] input, Seed origin) => onHang is null ? Isolated(input, origin) : Inline(input, origin, onHang);
+
+    private CaseOutcome Isolated(byte[] input, Seed origin)
     {
         var result = new Result();
         var thread = new Thread(() => Execute(input, origin, result)) { IsBackground = true, Name = $"fuzz {target.Name}" };
@@ -34,8 +45,25 @@ public sealed class CaseRunner(IFuzzTarget target, TimeSpan deadline)
         if (!thread.Join(deadline))
         {
             Abandoned++;
-            return new CaseOutcome(CaseVerdict.Hang, clock.Elapsed, 0, null, $"still running after {deadline.TotalSeconds:0.#} s ({target.Name}, from {origin.Name})");
+            return Hang(origin, clock.Elapsed);
         }
+        return Judge(input, origin, result);
+    }
+
+    private CaseOutcome Inline(byte[] input, Seed origin, Action<CaseOutcome> hang)
+    {
+        var result = new Result();
+        var clock = Stopwatch.StartNew();
+        using (new Timer(_ => hang(Hang(origin, clock.Elapsed)), null, deadline, Timeout.InfiniteTimeSpan))
+            Execute(input, origin, result);
+        return Judge(input, origin, result);
+    }
+
+    private CaseOutcome Hang(Seed origin, TimeSpan elapsed) =>
+        new(CaseVerdict.Hang, elapsed, 0, null, $"still running after {deadline.TotalSeconds:0.#} s ({target.Name}, from {origin.Name})");
+
+    private CaseOutcome Judge(byte[] input, Seed origin, Result result)
+    {
         var bound = target.MaxAllocatedBytes(input);
         if (result.Allocated > bound && result.Verdict is CaseVerdict.Accepted or CaseVerdict.Refused)
         {

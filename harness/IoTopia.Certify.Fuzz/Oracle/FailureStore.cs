@@ -8,8 +8,8 @@ namespace IoTopia.Certify.Fuzz.Oracle;
 /// <summary>
 /// Saves each failing input for reproduction: <c>TARGET-VERDICT-HASH--SEEDNAME</c> (the bytes; the seed's name picks
 /// the loader on replay) and the same name with <c>.txt</c> (the failure, the mutations, the command that replays it).
-/// Before each case the input is also written as <c>in-flight-TARGET</c>: a crash that ends the process (a stack
-/// overflow cannot be caught) leaves it there, and the next campaign saves it as a <c>died</c> failure.
+/// A campaign also writes each input before running it to <c>in-flight-TARGET</c>: a crash that ends the process (a
+/// stack overflow cannot be caught) leaves it there, and the next campaign saves it as a <c>died</c> failure.
 /// </summary>
 public sealed class FailureStore(string folder)
 {
@@ -40,17 +40,27 @@ public sealed class FailureStore(string folder)
 
     public string InFlight(IFuzzTarget target) => Path.Combine(Folder, $"in-flight-{target.Name}");
 
-    /// <summary>Writes the input about to run, with the name of its seed on the first line of a companion file.</summary>
+    private FileStream? _inFlight;
+
+    /// <summary>
+    /// Writes the input about to run (after a first line naming its seed) into one file kept open: rewritten in
+    /// place and handed to the kernel, so it outlives a process that dies, at the cost of a write, not a file.
+    /// </summary>
     public void MarkInFlight(IFuzzTarget target, byte[] input, Seed origin)
     {
-        File.WriteAllBytes(InFlight(target), input);
-        File.WriteAllText(InFlight(target) + ".seed", origin.Path);
+        _inFlight ??= new FileStream(InFlight(target), FileMode.Create, FileAccess.Write, FileShare.Read);
+        _inFlight.Position = 0;
+        _inFlight.Write(System.Text.Encoding.UTF8.GetBytes(origin.Path + "\n"));
+        _inFlight.Write(input);
+        _inFlight.SetLength(_inFlight.Position);
+        _inFlight.Flush(flushToDisk: false);
     }
 
     public void ClearInFlight(IFuzzTarget target)
     {
+        _inFlight?.Dispose();
+        _inFlight = null;
         File.Delete(InFlight(target));
-        File.Delete(InFlight(target) + ".seed");
     }
 
     /// <summary>An input a previous campaign left in flight: the process died running it.</summary>
@@ -59,8 +69,10 @@ public sealed class FailureStore(string folder)
         var path = InFlight(target);
         if (!File.Exists(path))
             return null;
-        var input = File.ReadAllBytes(path);
-        var seedPath = File.Exists(path + ".seed") ? File.ReadAllText(path + ".seed").Trim() : "unknown";
+        var content = File.ReadAllBytes(path);
+        var newline = Array.IndexOf(content, (byte)'\n');
+        var seedPath = newline < 0 ? "unknown" : System.Text.Encoding.UTF8.GetString(content, 0, newline);
+        var input = content[(newline + 1)..];
         var saved = Path.Combine(Folder, $"{target.Name}-died-{Hash(input)}--{Path.GetFileName(seedPath)}");
         File.WriteAllBytes(saved, input);
         File.WriteAllText(saved + ".txt", $"""
