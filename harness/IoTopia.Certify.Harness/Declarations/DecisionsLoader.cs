@@ -61,7 +61,8 @@ public static class DecisionsLoader
             if (node is not YamlMappingNode m)
                 throw new InputException(YamlFile.At(decisions.File, node), $"decisions.{id}.documents[]: expected path: and sha256:");
             var doc = new YamlMap(decisions.File, m, $"decisions.{id}.documents[]");
-            var path = Path.GetFullPath(Path.Combine(baseDir, doc.RequiredString("path")));
+            doc.RequiredString("path");
+            var path = doc.FilePath("path", baseDir)!;
             var sha = doc.RequiredString("sha256").ToLowerInvariant();
             doc.RejectUnknownKeys(errors);
             if (!File.Exists(path))

@@ -12,11 +12,23 @@ namespace IoTopia.Certify.Harness.Loading;
 internal sealed class BoundedYamlParser(IParser inner, string file) : IParser
 {
     private readonly Dictionary<string, long> _expandedSize = new(StringComparer.Ordinal);
-    private readonly Stack<(string? Anchor, long NodesBefore)> _open = new();
+    private readonly Stack<(string? Anchor, long NodesBefore, Mark Start)> _open = new();
     private long _nodes;
     private Mark _last = Mark.Empty;
+    private Mark _closedStart = Mark.Empty;
 
     public ParsingEvent Current => inner.Current!;
+
+    /// <summary>
+    /// Where the current event is, for errors found by whoever consumes the events: for the end of a mapping or
+    /// list, where that collection starts.
+    /// </summary>
+    public SourceLocation Location => inner.Current switch
+    {
+        MappingEnd or SequenceEnd => new(file, _closedStart.Line, _closedStart.Column),
+        { } e => new(file, e.Start.Line, e.Start.Column),
+        null => new(file, _last.Line, _last.Column),
+    };
 
     public bool MoveNext()
     {
@@ -30,11 +42,15 @@ internal sealed class BoundedYamlParser(IParser inner, string file) : IParser
                 if (_open.Count >= YamlBounds.MaxDepth)
                     throw Reject(start, $"nested deeper than {YamlBounds.MaxDepth} levels (mappings and lists)");
                 Count(start, 1);
-                _open.Push((Anchor(start), _nodes - 1));
+                _open.Push((Anchor(start), _nodes - 1, start.Start));
                 break;
             case MappingEnd or SequenceEnd:
-                if (_open.TryPop(out var closed) && closed.Anchor is { } name)
-                    _expandedSize[name] = _nodes - closed.NodesBefore;
+                if (_open.TryPop(out var closed))
+                {
+                    _closedStart = closed.Start;
+                    if (closed.Anchor is { } name)
+                        _expandedSize[name] = _nodes - closed.NodesBefore;
+                }
                 break;
             case Scalar scalar:
                 Count(scalar, 1);

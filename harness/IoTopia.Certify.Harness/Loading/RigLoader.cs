@@ -41,11 +41,28 @@ public static class RigLoader
                 errors.Add(new InputException(map.LocationOf(key), $"{key}: null is not a file; give a path relative to the rig file, or leave the key out"));
                 return null;
             }
-            return map.String(key) is { Length: > 0 } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
+            try
+            {
+                return map.FilePath(key, folder);
+            }
+            catch (InputException e)
+            {
+                errors.Add(e);
+                return null;
+            }
         }
         var statement = Relative("statement");
         var decisions = Relative("decisions");
-        var drivers = rigKind?.ReadDrivers(map.Map("drivers"), path, errors);
+        object? drivers = null;
+        try
+        {
+            drivers = rigKind?.ReadDrivers(map.Map("drivers"), path, errors);
+        }
+        catch (ArgumentException e)
+        {
+            // A driver option the path functions refuse (a NUL character in a file name).
+            errors.Add(new InputException(map.LocationOf("drivers"), $"drivers: {e.Message}"));
+        }
         if (rigKind is null)
             map.Get("drivers");
         map.RejectUnknownKeys(errors);

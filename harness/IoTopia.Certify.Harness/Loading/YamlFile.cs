@@ -1,5 +1,6 @@
 using IoTopia.Certify.Harness.Model;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace IoTopia.Certify.Harness.Loading;
@@ -16,17 +17,25 @@ public static class YamlFile
         var info = new FileInfo(path);
         if (info.Length > MaxBytes)
             throw new InputException($"{path}: file is {info.Length} bytes; the limit is {MaxBytes}");
+        using var reader = new StreamReader(path);
+        var parser = new BoundedYamlParser(new Parser(reader), path);
         try
         {
-            using var reader = new StreamReader(path);
             var stream = new YamlStream();
-            stream.Load(new BoundedYamlParser(new Parser(reader), path));
+            stream.Load(parser);
             if (stream.Documents.Count == 0)
                 throw new InputException(new SourceLocation(path, 1, 1), "the file is empty");
             if (stream.Documents.Count > 1)
                 throw new InputException(At(path, stream.Documents[1].RootNode), "only one YAML document per file");
             return stream.Documents[0].RootNode as YamlMappingNode
                    ?? throw new InputException(At(path, stream.Documents[0].RootNode), "expected a mapping at the top");
+        }
+        catch (ArgumentException e) when (e.ParamName == "parser")
+        {
+            // YamlDotNet's node builder met an event it cannot place (e.g. after "- : value", a key with no name).
+            throw new InputException(parser.Location, parser.Current is MappingEnd
+                ? "YAML syntax: this mapping ends where a value was expected; is a key missing its name (\"- : value\")?"
+                : $"YAML syntax: {parser.Current.GetType().Name} cannot stand here");
         }
         catch (YamlException e)
         {

@@ -60,6 +60,19 @@ public sealed class YamlMap
     public string RequiredString(string key) =>
         String(key) is { Length: > 0 } value ? value : throw new InputException(Location, $"{Name(key)}: required");
 
+    /// <summary>
+    /// The file the key names, relative to <paramref name="folder"/>; null when the key is absent or empty. A name
+    /// no file can have (a NUL character) is an error at the key's line, not an exception of the path functions.
+    /// </summary>
+    public string? FilePath(string key, string folder)
+    {
+        if (String(key) is not { Length: > 0 } name)
+            return null;
+        if (name.Contains('\0'))
+            throw Error(Get(key)!, key, "a file name cannot hold a NUL character");
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, name));
+    }
+
     public int? Int(string key)
     {
         var text = String(key);
