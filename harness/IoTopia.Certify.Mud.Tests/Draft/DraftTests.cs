@@ -47,6 +47,24 @@ public class DraftTests
         });
     }
 
+    // Found by fuzzing (the draft must validate): a label ending in '-' passed the drafter's own check and made an invalid dnsname ACE.
+    [Test]
+    public void ANameTheValidatorWouldRefuseFallsBackToTheAddress()
+    {
+        using var folder = new TempFolder();
+        var path = Sensor.Compliant()
+            .Resolve("cloud.example.co-", ("cloud.example.co-", "A", "203.0.113.7"))
+            .DeviceConnects("203.0.113.7", 443)
+            .Write(folder);
+        var (report, json) = RoundTrip(path, path, Sensor.Settings());
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Verdict, Is.EqualTo(CheckVerdict.Compliant), Sensor.Describe(report) + "\n" + json);
+            Assert.That(json, Does.Not.Contain("cloud.example.co-"));
+            Assert.That(json, Does.Contain("\"destination-ipv4-network\": \"203.0.113.7/32\""));
+        });
+    }
+
     [Test]
     public void OneMoreFlowToANewHostIsAViolation()
     {

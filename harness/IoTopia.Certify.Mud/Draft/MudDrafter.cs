@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Mud.Parsing;
 
 namespace IoTopia.Certify.Mud.Draft;
 
@@ -97,10 +98,13 @@ public static class MudDrafter
         return emitted.Url;
     }
 
-    /// <summary>Only plain host names become dnsname ACEs; anything odd a capture supplied falls back to an address.</summary>
+    /// <summary>
+    /// Only plain host names that the validator takes as inet:host become dnsname ACEs; anything odd a capture
+    /// supplied (e.g. a label ending in '-') falls back to an address.
+    /// </summary>
     private static bool IsHostName(string name) =>
         name.Length is > 0 and <= 253 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.' or '_')
-        && name.Split('.').All(label => label.Length is > 0 and <= 63);
+        && name.Split('.').All(label => label.Length is > 0 and <= 63) && YangTypes.IsHost(name);
 
     private static byte[] Build(List<DraftRule> rules, string url, DateTimeOffset now)
     {
