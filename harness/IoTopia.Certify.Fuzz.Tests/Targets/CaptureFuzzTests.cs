@@ -1,4 +1,3 @@
-using IoTopia.Certify.Fuzz.Campaigns;
 using IoTopia.Certify.Fuzz.Corpus;
 using IoTopia.Certify.Fuzz.Oracle;
 using IoTopia.Certify.Fuzz.Targets;
@@ -11,31 +10,17 @@ namespace IoTopia.Certify.Fuzz.Tests.Targets;
 /// validate) under mutants of our captures and the shared tapo capture: never a crash, hang or runaway allocation.
 /// </summary>
 [TestFixture]
-public sealed class CaptureFuzzTests
+public sealed class CaptureFuzzTests() : TargetFixture<CaptureTarget>(new CaptureTarget(Fuzzing.Root))
 {
-    private const int Mutants = 150;
-    private readonly CaptureTarget _target = new(Fuzzing.Root);
-
-    private CaseRunner Runner => new(_target, Fuzzing.Deadline);
-
-    [OneTimeTearDown]
-    public void Dispose() => _target.Dispose();
-
     [Test]
     public void OurCapturesAndTheirMutants()
     {
-        var seeds = _target.Seeds(Fuzzing.Corpus).Where(s => s.Path.StartsWith(Fuzzing.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
-        Assert.That(seeds.Select(s => s.Name), Does.Contain("device-traffic.pcapng"), "the seed captures are in the repository");
-        PropertyCheck.Holds(Runner, seeds, Fuzzing.Store, Mutants, Fuzzing.ReplaySeed);
+        Assert.That(OurSeeds.Select(s => s.Name), Does.Contain("device-traffic.pcapng"), "the seed captures are in the repository");
+        MutantsHold(OurSeeds);
     }
 
     [Test]
-    public void TheTapoCaptureAndItsMutants()
-    {
-        Fuzzing.RequireSharedCorpus();
-        var seeds = _target.Seeds(Fuzzing.Corpus).Where(s => s.Path.StartsWith(Fuzzing.Corpus.SharedMudCorpus, StringComparison.Ordinal)).ToList();
-        PropertyCheck.Holds(Runner, seeds, Fuzzing.Store, Mutants, Fuzzing.ReplaySeed);
-    }
+    public void TheTapoCaptureAndItsMutants() => MutantsHold(SharedSeeds);
 
     private static byte[] Classic(params byte[][] records) =>
         [0xD4, 0xC3, 0xB2, 0xA1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0, .. records.SelectMany(r => r)];

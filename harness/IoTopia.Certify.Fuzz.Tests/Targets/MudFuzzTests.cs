@@ -1,5 +1,4 @@
 using System.Text;
-using IoTopia.Certify.Fuzz.Campaigns;
 using IoTopia.Certify.Fuzz.Oracle;
 using IoTopia.Certify.Fuzz.Targets;
 using IoTopia.Certify.Fuzz.Tests.Support;
@@ -8,31 +7,17 @@ namespace IoTopia.Certify.Fuzz.Tests.Targets;
 
 /// <summary>The MUD JSON reader and validator under mutants of real and our own MUD files: never a crash, hang or runaway allocation.</summary>
 [TestFixture]
-public sealed class MudFuzzTests
+public sealed class MudFuzzTests() : TargetFixture<MudTarget>(new MudTarget())
 {
-    private const int Mutants = 150;
-    private readonly MudTarget _target = new();
-
-    private CaseRunner Runner => new(_target, Fuzzing.Deadline);
-
-    [OneTimeTearDown]
-    public void Dispose() => _target.Dispose();
-
     [Test]
     public void OurFixturesAndTheirMutants()
     {
-        var seeds = _target.Seeds(Fuzzing.Corpus).Where(s => s.Path.StartsWith(Fuzzing.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
-        Assert.That(seeds, Is.Not.Empty, "the MUD test fixtures are in the repository");
-        PropertyCheck.Holds(Runner, seeds, Fuzzing.Store, Mutants, Fuzzing.ReplaySeed);
+        Assert.That(OurSeeds, Is.Not.Empty, "the MUD test fixtures are in the repository");
+        MutantsHold(OurSeeds);
     }
 
     [Test]
-    public void TheSharedCorpusAndItsMutants()
-    {
-        Fuzzing.RequireSharedCorpus();
-        var seeds = _target.Seeds(Fuzzing.Corpus).Where(s => s.Path.StartsWith(Fuzzing.Corpus.SharedMudCorpus, StringComparison.Ordinal)).ToList();
-        PropertyCheck.Holds(Runner, seeds, Fuzzing.Store, Mutants, Fuzzing.ReplaySeed);
-    }
+    public void TheSharedCorpusAndItsMutants() => MutantsHold(SharedSeeds);
 
     private static IEnumerable<TestCaseData> Hostile()
     {

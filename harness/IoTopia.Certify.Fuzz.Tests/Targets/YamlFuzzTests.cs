@@ -1,5 +1,4 @@
 using System.Text;
-using IoTopia.Certify.Fuzz.Campaigns;
 using IoTopia.Certify.Fuzz.Corpus;
 using IoTopia.Certify.Fuzz.Mutation;
 using IoTopia.Certify.Fuzz.Oracle;
@@ -15,25 +14,16 @@ namespace IoTopia.Certify.Fuzz.Tests.Targets;
 /// crash, hang or runaway allocation.
 /// </summary>
 [TestFixture]
-public sealed class YamlFuzzTests
+public sealed class YamlFuzzTests() : TargetFixture<YamlTarget>(new YamlTarget(Fuzzing.Root))
 {
-    private const int Mutants = 150;
-    private readonly YamlTarget _target = new(Fuzzing.Root);
-
-    private CaseRunner Runner => new(_target, Fuzzing.Deadline);
-
-    [OneTimeTearDown]
-    public void Dispose() => _target.Dispose();
-
-    private Seed SeedOf(YamlRole role) => _target.Seeds(Fuzzing.Corpus).First(s => YamlTarget.RoleOf(s) == role);
+    private Seed SeedOf(YamlRole role) => OurSeeds.First(s => YamlTarget.RoleOf(s) == role);
 
     [Test]
     public void EveryRoleHasASeed() =>
-        Assert.That(_target.Seeds(Fuzzing.Corpus).Select(YamlTarget.RoleOf).Distinct(), Is.EquivalentTo(Enum.GetValues<YamlRole>()));
+        Assert.That(OurSeeds.Select(YamlTarget.RoleOf).Distinct(), Is.EquivalentTo(Enum.GetValues<YamlRole>()));
 
     [Test]
-    public void OurYamlFilesAndTheirMutants() =>
-        PropertyCheck.Holds(Runner, _target.Seeds(Fuzzing.Corpus), Fuzzing.Store, Mutants, Fuzzing.ReplaySeed);
+    public void OurYamlFilesAndTheirMutants() => MutantsHold(OurSeeds);
 
     private CaseOutcome Run(YamlRole role, string yaml) => Runner.Run(Encoding.UTF8.GetBytes(yaml), SeedOf(role));
 

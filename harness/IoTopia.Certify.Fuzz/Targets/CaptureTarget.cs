@@ -52,6 +52,9 @@ public sealed class CaptureTarget(string root) : IFuzzTarget
                 if (!validation.IsValid)
                     throw new InvalidDataException("mud draft wrote an invalid MUD file: " + string.Join("; ", validation.Problems.Take(5)));
             }
+            // Judged and reported up to where the capture broke, as mud check does; counted as refused.
+            if (capture.Error is { } error)
+                throw error;
         }
         finally
         {

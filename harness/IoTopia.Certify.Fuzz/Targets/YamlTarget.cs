@@ -67,6 +67,10 @@ public sealed class YamlTarget : IFuzzTarget
         {
             Load(role, file);
         }
+        catch (InputException e) when (Unlocated(e.Message, file) is { } line)
+        {
+            throw new UnlocatedErrorException($"an error about the input names no line of it: '{line}'", e);
+        }
         finally
         {
             Workspace.Remove(file);
@@ -103,7 +107,16 @@ public sealed class YamlTarget : IFuzzTarget
         }
     }
 
+    /// <summary>
+    /// The parser's own error, as long as each of its messages names the file and a line in it: one that does not
+    /// (other than the size limit, which is about the whole file) is a failure of its own.
+    /// </summary>
     public bool IsOwnError(Exception e) => e is InputException;
+
+    private static string? Unlocated(string message, string file) =>
+        message.Split('\n').FirstOrDefault(line => line.Length > 0
+            && !System.Text.RegularExpressions.Regex.IsMatch(line, "^" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ")
+            && !line.StartsWith($"{file}: file is ", StringComparison.Ordinal));
 
     // Files are at most 4 MiB and 100,000 nodes (YamlBounds); a node tree and its error texts cost a small multiple.
     public long MaxAllocatedBytes(byte[] input) => 256L * 1024 * 1024 + 64L * input.Length;
