@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IoTopia.Certify.Harness.Catalogue;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
@@ -43,6 +44,26 @@ public sealed class CatalogueTests
         File.WriteAllText(Path.Combine(temp.Sub("suites"), "requirements.yaml"), text);
         var e = Assert.Throws<InputException>(() => LoadedInputs.LoadCatalogue(temp.Path))!;
         Assert.That(e.Message, Does.Contain("IOT-SBD-01: references.etsi-en-303-645: '5.1-99' is not in"));
+    }
+
+    // Found by fuzzing: duplicates were reported without a line.
+    [Test]
+    public void ARequirementListedTwiceIsNamedAtItsSecondLine()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("requirements.yaml", File.ReadAllText(LoadedInputs.CataloguePath(Repo.Root)).Replace("id: IOT-SBD-02", "id: IOT-SBD-01"));
+        var e = Assert.Throws<InputException>(() => RequirementCatalogue.Load(file))!;
+        Assert.That(e.Message, Does.Match($@"{Regex.Escape(file)}:\d+:\d+: requirement.id: IOT-SBD-01 is listed again \(first on line \d+\)"));
+    }
+
+    [Test]
+    public void AFrameworkIdentifierListedTwiceIsNamedAtItsSecondLine()
+    {
+        using var temp = new TempFolder();
+        var text = File.ReadAllText(Path.Combine(LoadedInputs.FrameworksPath(Repo.Root), "etsi-en-303-645.yaml")).Replace("id: \"5.1-2\"", "id: \"5.1-1\"");
+        var file = temp.File("etsi-en-303-645.yaml", text);
+        var e = Assert.Throws<InputException>(() => FrameworkLoader.LoadAll(temp.Path))!;
+        Assert.That(e.Message, Does.Match($@"{Regex.Escape(file)}:\d+:\d+: identifier.id: '5.1-1' is listed again \(first on line \d+\)"));
     }
 
     [Test]

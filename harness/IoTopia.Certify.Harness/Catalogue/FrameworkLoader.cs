@@ -39,6 +39,7 @@ public static class FrameworkLoader
         map.Get("conditions");
         map.Get("companionLabels"); // kept for readers; not identifiers of this framework
         var items = new List<FrameworkItem>();
+        var firstAt = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var node in map.Sequence("identifiers")?.Children ?? [])
         {
             if (node is not YamlMappingNode m)
@@ -47,13 +48,14 @@ public static class FrameworkLoader
                 continue;
             }
             var item = new YamlMap(file, m, "identifier");
-            items.Add(new FrameworkItem(item.RequiredString("id"), item.RequiredString("title"), item.String("status")));
+            var itemId = item.RequiredString("id");
+            if (!firstAt.TryAdd(itemId, item.LocationOf("id").Line))
+                errors.Add(new InputException(item.LocationOf("id"), $"identifier.id: '{itemId}' is listed again (first on line {firstAt[itemId]})"));
+            items.Add(new FrameworkItem(itemId, item.RequiredString("title"), item.String("status")));
             item.String("kind");
             item.String("note");
             item.RejectUnknownKeys(errors);
         }
-        foreach (var dup in items.GroupBy(i => i.Id).Where(g => g.Count() > 1))
-            errors.Add($"{file}: identifier '{dup.Key}' is listed {dup.Count()} times");
         map.RejectUnknownKeys(errors);
         return new Framework(id, title, items, file);
     }

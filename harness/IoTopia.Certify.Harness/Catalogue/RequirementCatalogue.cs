@@ -35,6 +35,7 @@ public sealed class RequirementCatalogue
             errors.Add(new InputException(root.LocationOf("schemaVersion"), "schemaVersion: must be 1"));
         var pillars = root.StringMap("pillars");
         var requirements = new List<Requirement>();
+        var firstAt = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var node in root.Sequence("requirements")?.Children ?? [])
         {
             try
@@ -43,6 +44,8 @@ public sealed class RequirementCatalogue
                     throw new InputException(YamlFile.At(path, node), "requirements[]: expected a mapping");
                 var map = new YamlMap(path, m, "requirement");
                 var id = map.RequiredString("id");
+                if (!firstAt.TryAdd(id, map.LocationOf("id").Line))
+                    errors.Add(new InputException(map.LocationOf("id"), $"requirement.id: {id} is listed again (first on line {firstAt[id]})"));
                 var pillar = map.RequiredString("pillar");
                 if (!pillars.ContainsKey(pillar))
                     errors.Add(new InputException(map.LocationOf("pillar"), $"pillar: '{pillar}' is not declared under pillars:"));
@@ -79,8 +82,6 @@ public sealed class RequirementCatalogue
                 errors.Add(e);
             }
         }
-        foreach (var dup in requirements.GroupBy(r => r.Id).Where(g => g.Count() > 1))
-            errors.Add($"{path}: requirement {dup.Key} is listed {dup.Count()} times");
         root.RejectUnknownKeys(errors);
         errors.ThrowIfAny();
         return new RequirementCatalogue(requirements, pillars, path);

@@ -1,4 +1,5 @@
 using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Model;
 
 namespace IoTopia.Certify.Rigs.Virtual;
 
@@ -14,7 +15,7 @@ internal static class ReferenceDeviceDrivers
     {
         if (drivers is null)
         {
-            errors.Add($"{rigFile}: drivers: a {kind} rig needs drivers.device (project, mud-url)");
+            errors.Add(new InputException(new SourceLocation(rigFile, 1, 1), $"drivers: a {kind} rig needs drivers.device (project, mud-url)"));
             return null;
         }
         try
