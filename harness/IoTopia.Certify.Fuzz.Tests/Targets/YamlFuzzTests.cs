@@ -62,6 +62,11 @@ public sealed class YamlFuzzTests() : TargetFixture<YamlTarget>(new YamlTarget(F
         Assert.That(Run(YamlRole.Suite, Suite("168h", "168h")).Verdict, Is.EqualTo(CaseVerdict.Accepted));
 
     [Test]
+    public void ASerialPatternOfTwoMegabytesIsRefused() =>
+        AssertRefused(Run(YamlRole.Suite, $"scenarios:\n  - id: a\n    title: t\n    kind: rig-check\n    steps:\n      - serial.expect: \"{new string('A', 2_000_000)}\"\n"),
+            "characters long; at most 1024");
+
+    [Test]
     public void ANullDecisionsPathIsRefused() =>
         AssertRefused(Run(YamlRole.Rig, File.ReadAllText(Path.Combine(Fuzzing.Root, "rigs", "virtual.yaml")).Replace("decisions: ../", "decisions: null\nx: ../")), "decisions: null is not a file");
 }

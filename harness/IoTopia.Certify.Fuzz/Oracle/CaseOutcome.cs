@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IoTopia.Certify.Fuzz.Targets;
 
 namespace IoTopia.Certify.Fuzz.Oracle;
 
@@ -10,6 +11,7 @@ public sealed record CaseOutcome(CaseVerdict Verdict, TimeSpan Elapsed, long All
     /// <summary>Failures with the same signature are one distinct failure: the exception type and the first frame in our code.</summary>
     public string Signature => Verdict switch
     {
+        CaseVerdict.Crash when Error is UnlocatedErrorException unlocated => $"unlocated error: {unlocated.Shape}",
         CaseVerdict.Crash => $"crash: {Error!.GetType().Name} at {Where(Error)}",
         CaseVerdict.Hang => "hang: " + Detail,
         CaseVerdict.Memory => "memory: " + Detail,

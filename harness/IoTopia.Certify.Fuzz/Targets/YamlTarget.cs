@@ -69,7 +69,7 @@ public sealed class YamlTarget : IFuzzTarget
         }
         catch (InputException e) when (Unlocated(e.Message, file) is { } line)
         {
-            throw new UnlocatedErrorException($"an error about the input names no line of it: '{line}'", e);
+            throw new UnlocatedErrorException(line, file, e);
         }
         finally
         {

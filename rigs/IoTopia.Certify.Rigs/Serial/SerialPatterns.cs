@@ -5,6 +5,12 @@ namespace IoTopia.Certify.Rigs.Serial;
 /// <summary>Patterns over serial text: built without backtracking, so device data cannot make a match slow.</summary>
 public static class SerialPatterns
 {
+    /// <summary>
+    /// Longest pattern a suite or rig may give. A non-backtracking automaton costs memory with the pattern's
+    /// size: a 2.5 MB literal took 600 MiB and 6 s to check (found by fuzzing); real prompts are a line.
+    /// </summary>
+    public const int MaxLength = 1024;
+
     public static Regex Build(string pattern) =>
         new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
@@ -13,6 +19,8 @@ public static class SerialPatterns
     {
         if (string.IsNullOrEmpty(pattern))
             return $"{what}: the pattern is empty";
+        if (pattern.Length > MaxLength)
+            return $"{what}: the pattern is {pattern.Length} characters long; at most {MaxLength}";
         try
         {
             return Build(pattern).IsMatch("")
