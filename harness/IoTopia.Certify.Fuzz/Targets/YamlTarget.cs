@@ -113,10 +113,19 @@ public sealed class YamlTarget : IFuzzTarget
     /// </summary>
     public bool IsOwnError(Exception e) => e is InputException;
 
-    private static string? Unlocated(string message, string file) =>
-        message.Split('\n').FirstOrDefault(line => line.Length > 0
-            && !System.Text.RegularExpressions.Regex.IsMatch(line, "^" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ")
-            && !line.StartsWith($"{file}: file is ", StringComparison.Ordinal));
+    /// <summary>
+    /// A message of the error that names the file but no line in it, or a first line that names neither. Lines not
+    /// starting with the file continue the one before (a quoted value may hold line breaks).
+    /// </summary>
+    private static string? Unlocated(string message, string file)
+    {
+        var located = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(file) + @":\d+:\d+: ");
+        var lines = message.Split('\n');
+        if (!lines[0].StartsWith(file, StringComparison.Ordinal))
+            return lines[0];
+        return lines.FirstOrDefault(line => line.StartsWith(file, StringComparison.Ordinal) && !located.IsMatch(line)
+                                            && !line.StartsWith($"{file}: file is ", StringComparison.Ordinal));
+    }
 
     // Files are at most 4 MiB and 100,000 nodes (YamlBounds); a node tree and its error texts cost a small multiple.
     public long MaxAllocatedBytes(byte[] input) => 256L * 1024 * 1024 + 64L * input.Length;

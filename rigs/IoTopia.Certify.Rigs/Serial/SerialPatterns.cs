@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace IoTopia.Certify.Rigs.Serial;
@@ -11,6 +12,11 @@ public static class SerialPatterns
     /// </summary>
     public const int MaxLength = 1024;
 
+    // Building a non-backtracking regex allocates about a megabyte; a suite repeats the same few patterns
+    // (${dut.ready} in every scenario), so each usable one is checked once (1,300 serial steps allocated 1.6 GB).
+    private const int MaxRemembered = 1024;
+    private static readonly ConcurrentDictionary<string, bool> Usable = new(StringComparer.Ordinal);
+
     public static Regex Build(string pattern) =>
         new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
@@ -21,11 +27,15 @@ public static class SerialPatterns
             return $"{what}: the pattern is empty";
         if (pattern.Length > MaxLength)
             return $"{what}: the pattern is {pattern.Length} characters long; at most {MaxLength}";
+        if (Usable.ContainsKey(pattern))
+            return null;
         try
         {
-            return Build(pattern).IsMatch("")
-                ? $"{what}: /{pattern}/ matches empty text, so it would match at once"
-                : null;
+            if (Build(pattern).IsMatch(""))
+                return $"{what}: /{pattern}/ matches empty text, so it would match at once";
+            if (Usable.Count < MaxRemembered)
+                Usable.TryAdd(pattern, true);
+            return null;
         }
         catch (NotSupportedException e)
         {
