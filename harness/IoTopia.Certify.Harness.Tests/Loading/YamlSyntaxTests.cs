@@ -21,6 +21,17 @@ public sealed class YamlSyntaxTests
         Assert.That(e.Message, Does.StartWith($"{file}:").And.Contain("YAML syntax"));
     }
 
+    // YamlDotNet's parser threw ArgumentException ("Global tags must be valid URIs", "Tag value must not be empty").
+    [TestCase("!!]\0 a: b\n")]
+    [TestCase("a: !<> c\n")]
+    public void ATagYamlDotNetCannotTakeIsASyntaxError(string yaml)
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("rig.yaml", yaml);
+        var e = Assert.Throws<InputException>(() => RigLoader.Load(file, new RigKinds()))!;
+        Assert.That(e.Message, Does.StartWith($"{file}:").And.Contain("YAML syntax"));
+    }
+
     // YamlDotNet's node builder threw ArgumentException ("The current event is of an unsupported type").
     [TestCase("s:\n  - : t\n", 2)]
     [TestCase("s:\n  - : t\n    k: v\n", 2)]

@@ -78,6 +78,12 @@ internal sealed class BoundedYamlParser(IParser inner, string file) : IParser
             throw new InputException(new SourceLocation(file, _last.Line, _last.Column),
                 $"YAML syntax: cannot be read on from here; is a {{ or [ left open? ({e.Message})");
         }
+        catch (ArgumentException e)
+        {
+            // And this way on a tag it cannot take (e.g. "!<a b>": "Global tags must be valid URIs").
+            throw new InputException(new SourceLocation(file, _last.Line, _last.Column),
+                $"YAML syntax: cannot be read on from here ({e.Message})");
+        }
     }
 
     private void Count(ParsingEvent at, long nodes)
