@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Rigs.Lab;
+using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Pki;
-using IoTopia.Certify.Rigs.Virtual;
 
-namespace IoTopia.Certify.Rigs.Lab.Mud;
+namespace IoTopia.Certify.Rigs.Virtual;
 
 /// <summary>
-/// The virtual rig's source of the manufacturer's MUD publication: the test manufacturer's anchor issues a MUD
+/// The reference-device rigs' source of the manufacturer's MUD publication: the test manufacturer's anchor issues a MUD
 /// signer into <c>rig/pki/</c>, then the reference device program runs once in its <c>publish-mud</c> mode
 /// (as the manufacturer's tool, for the run's personality) and writes the MUD file, its signature and the
 /// certificate's MUD URL into <c>rig/mud-publication/</c>.
@@ -17,9 +18,9 @@ public static class ReferenceDevicePublisher
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private const int MaxProvisioningBytes = 4096;
 
-    public static async Task<ReferenceDevicePublication> PublishAsync(RunContext run, VirtualRigSettings settings, string model, int cloudPort, TestPki pki, CancellationToken ct)
+    public static async Task<ReferenceDevicePublication> PublishAsync(RunContext run, VirtualRigSettings settings, string model, string personality,
+        int cloudPort, TestPki pki, CancellationToken ct)
     {
-        var personality = run.Personality ?? "compliant";
         using var manufacturer = await pki.OpenManufacturerAsync(ct);
         using var signer = manufacturer.IssueMudSigner($"{model} MUD signer");
         var signerPem = signer.WritePem(Path.Combine(run.Folder.Rig, "pki"), "mud-signer");

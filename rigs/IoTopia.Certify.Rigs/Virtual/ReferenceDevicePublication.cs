@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using IoTopia.Certify.Rigs.Lab.Mud;
 
-namespace IoTopia.Certify.Rigs.Lab.Mud;
+namespace IoTopia.Certify.Rigs.Virtual;
 
 /// <summary>
 /// What the reference device's manufacturer published for a run: the MUD files the lab serves, the MUD URL
