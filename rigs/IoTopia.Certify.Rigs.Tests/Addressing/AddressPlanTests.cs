@@ -1,6 +1,6 @@
 using IoTopia.Certify.Rigs.Addressing;
 
-namespace IoTopia.Certify.Rigs.Tests;
+namespace IoTopia.Certify.Rigs.Tests.Addressing;
 
 [TestFixture]
 public sealed class AddressPlanTests
