@@ -3,10 +3,17 @@ using IoTopia.Certify.Harness.Steps;
 
 namespace IoTopia.Certify.Cli;
 
-/// <summary>Where the command line puts the parts together: the step classes and the rig kinds it offers.</summary>
+/// <summary>
+/// Where the command line puts the parts together: the step classes and the rig kinds it offers. The engine
+/// knows no suite and no rig kind; a new pillar's step project (suites/&lt;pillar&gt;/IoTopia.Certify.Suites.&lt;Pillar&gt;)
+/// is one project reference of the command line and one line here.
+/// </summary>
 public static class Composition
 {
-    public static StepRegistry Steps { get; } = new(typeof(StepRegistry).Assembly, typeof(Rigs.Protocols.IPowerProtocol).Assembly);
+    public static StepRegistry Steps { get; } = new(
+        typeof(StepRegistry).Assembly,                  // the engine's own steps: wait, selftest.*
+        typeof(Rigs.Protocols.IPowerProtocol).Assembly, // the drivers' steps: serial.*, power.*, capture.*, lab.*, dut.*
+        typeof(Suites.Intent.MudUrlStep).Assembly);     // suites/intent: intent.*
 
     public static RigKinds RigKinds { get; } = new RigKinds()
         .Add(new Rigs.Virtual.VirtualRigKind())

@@ -7,8 +7,8 @@ using IoTopia.Certify.Harness.Records;
 namespace IoTopia.Certify.Cli;
 
 /// <summary>
-/// Hands a run to its rig kind's <see cref="RunIsolation"/> when the kind needs one (the netns rig runs
-/// inside the namespaces it makes): the same program and arguments, run there; its exit code is ours.
+/// Hands a run to its rig kind's <see cref="RunIsolation"/> when the kind needs one (e.g. a kind that runs
+/// inside network namespaces it makes): the same program and arguments, run there; its exit code is ours.
 /// </summary>
 public static class IsolatedRun
 {

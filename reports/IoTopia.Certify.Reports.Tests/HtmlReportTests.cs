@@ -163,7 +163,8 @@ public sealed class HtmlReportTests
             Assert.That(Field("dut-model"), Is.EqualTo((string)r["dut"]!["model"]!));
             Assert.That(Field("dut-serial"), Is.EqualTo((string)r["dut"]!["serial"]!));
             Assert.That(Field("dut-firmware"), Is.EqualTo((string)r["dut"]!["firmware"]!));
-            Assert.That(Field("dut-personality"), Is.EqualTo((string)r["dut"]!["personality"]!));
+            Assert.That(run.Document.QuerySelector("#provenance [data-rig-option=personality]")!.TextContent, Is.EqualTo((string)r["rig"]!["options"]!["personality"]!));
+            Assert.That(run.Document.QuerySelector("#provenance [data-rig-option=slot]")!.TextContent, Is.EqualTo("3"));
             Assert.That(Field("tier"), Is.EqualTo((string)r["tier"]!));
             Assert.That(Field("operator"), Is.EqualTo((string)r["operator"]!));
             Assert.That(Field("started"), Is.EqualTo((string)r["started"]!));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using IoTopia.Certify.Reports.Tests.Samples;
 
@@ -65,6 +66,12 @@ public sealed class JunitReportTests
 
         Assert.That(Int(root, "tests"), Is.EqualTo(run.Scenarios.Count()));
         Assert.That(root.Element("testsuite")!.Descendants("property").Single(p => (string)p.Attribute("name")! == "run.id").Attribute("value")!.Value, Is.EqualTo((string)run.Results["run"]!["id"]!));
+        if (run.Results["run"]!["rig"]!["options"] is JsonObject options)
+        {
+            foreach (var (name, value) in options)
+                Assert.That(root.Element("testsuite")!.Descendants("property").Single(p => (string)p.Attribute("name")! == $"rig.option.{name}").Attribute("value")!.Value,
+                    Is.EqualTo(value!.ToString()), "each rig option is a property");
+        }
     }
 
     [TestCase("typical")]

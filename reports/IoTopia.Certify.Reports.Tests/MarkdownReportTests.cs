@@ -34,6 +34,7 @@ public sealed class MarkdownReportTests
             Assert.That(md, Does.Contain("| scenarios | 1 | 1 | 1 | 3 | 4 | 10 |"));
             Assert.That(md, Does.Contain("| requirements | 2 | 1 | 2 | 2 | 5 | 12 |"));
             Assert.That(md, Does.Contain("DUT ACME Cam 200 · serial AC200-0007 · firmware 2.0.4"));
+            Assert.That(md, Does.Contain("Rig virtual · personality open-telnet · slot 3 · harness"), "the rig kind's options follow the rig");
         });
     }
 

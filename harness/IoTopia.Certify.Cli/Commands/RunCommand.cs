@@ -21,7 +21,7 @@ public static class RunCommand
         var statement = new Option<string>("--statement") { Description = "manufacturer's conformance statement (YAML)" };
         var decisions = new Option<string>("--decisions") { Description = "assessor decisions file (YAML)" };
         var param = new Option<string[]>("--param") { Description = "key=value overriding a scenario parameter; repeatable" };
-        var personality = new Option<string>("--personality") { Description = "device personality (virtual and netns rigs: the reference device)" };
+        var personality = new Option<string>("--personality") { Description = "the reference device's fault personality: the rig option 'personality', for rig kinds that take it" };
         var @operator = new Option<string>("--operator") { Description = "who runs the bench (default: the login name)" };
         var seed = new Option<long?>("--seed") { Description = "seed for every random choice of the run (default: random, recorded)" };
         var @out = new Option<string>("--out") { Description = "run folder (must not exist or be empty; default runs/<utc-time>-<dut>)" };
@@ -49,7 +49,7 @@ public static class RunCommand
                     Statement = result.GetValue(statement) is { } s ? Path.GetFullPath(s) : null,
                     Decisions = result.GetValue(decisions) is { } d ? Path.GetFullPath(d) : null,
                     Parameters = ParseParameters(result.GetValue(param) ?? []),
-                    Personality = result.GetValue(personality),
+                    RigOptions = result.GetValue(personality) is { } p ? new Dictionary<string, string> { ["personality"] = p } : new Dictionary<string, string>(),
                     Operator = result.GetValue(@operator) ?? Environment.UserName,
                     Seed = result.GetValue(seed) ?? RandomNumberGenerator.GetInt32(int.MaxValue),
                     OutDir = result.GetValue(@out) is { } o ? Path.GetFullPath(o) : null,

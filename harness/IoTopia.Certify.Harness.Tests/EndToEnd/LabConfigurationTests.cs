@@ -51,7 +51,7 @@ public sealed class LabConfigurationTests
 
         var dns = Lines(RunEvidence(run, "-dns.jsonl"));
         var https = Lines(RunEvidence(run, "-https.jsonl"));
-        var dut = $"127.77.{(int)run.Results["run"]!["slot"]!}.2:";
+        var dut = $"127.77.{(int)run.Results["run"]!["rig"]!["options"]!["slot"]!}.2:";
         var dnsConfigured = dns.FindIndex(l => Event(l) == "configure");
         var dnsReset = dns.FindIndex(l => Event(l) == "reset");
         var httpsConfigured = https.FindIndex(l => Event(l) == "configure");

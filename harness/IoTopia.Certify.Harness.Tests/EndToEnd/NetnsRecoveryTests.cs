@@ -33,7 +33,7 @@ public sealed class NetnsRecoveryTests
         {
             await Poll.UntilAsync(() => LiveJournal.Events(journal).Any(e => (string?)e["type"] == "attempt-started" && (string?)e["scenarioId"] == "smoke.power-cycle"),
                 TimeSpan.FromSeconds(90), "the netns run to reach smoke.power-cycle");
-            slot = (int)LiveJournal.Events(journal).Last(e => (string?)e["type"] == "rig-started")["slot"]!;
+            slot = (int)LiveJournal.Events(journal).Last(e => (string?)e["type"] == "rig-started")["options"]!["slot"]!;
             harness.Kill(entireProcessTree: false);
             await harness.WaitForExitAsync();
         }
@@ -43,7 +43,7 @@ public sealed class NetnsRecoveryTests
 
         var next = await CertifyProgram.RunAsync(Args(temp.Sub("next"), "--filter", "smoke.boot-banner"), RunDeadline);
         Assert.That(next.ExitCode, Is.Zero, next.ToString());
-        Assert.That((int)new RunFolderReader(temp.Sub("next")).Results["run"]!["slot"]!, Is.EqualTo(slot), "the first free slot is the one the killed run left");
+        Assert.That((int)new RunFolderReader(temp.Sub("next")).Results["run"]!["rig"]!["options"]!["slot"]!, Is.EqualTo(slot), "the first free slot is the one the killed run left");
         Assert.That(next.Stderr, Does.Contain($"slot {slot} was left by a killed run"));
         Assert.That(left.Where(LinuxProcess.IsAlive), Is.Empty, "every process the killed run left in its namespaces is gone");
         Assert.That(await Tool.NetnsAsync(), Does.Not.Contain($"iotc{slot}-lab").And.Not.Contain($"iotc{slot}-dut"));
@@ -59,8 +59,8 @@ public sealed class NetnsRecoveryTests
             CertifyProgram.RunAsync(Args(temp.Sub("a"), "--filter", filter), RunDeadline),
             CertifyProgram.RunAsync(Args(temp.Sub("b"), "--filter", filter), RunDeadline));
         Assert.That(results.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", results.Select(r => r.ToString())));
-        var slotA = (int)new RunFolderReader(temp.Sub("a")).Results["run"]!["slot"]!;
-        var slotB = (int)new RunFolderReader(temp.Sub("b")).Results["run"]!["slot"]!;
+        var slotA = (int)new RunFolderReader(temp.Sub("a")).Results["run"]!["rig"]!["options"]!["slot"]!;
+        var slotB = (int)new RunFolderReader(temp.Sub("b")).Results["run"]!["rig"]!["options"]!["slot"]!;
         Assert.That(slotA, Is.Not.EqualTo(slotB));
         foreach (var (run, own, other) in new[] { (temp.Sub("a"), slotA, slotB), (temp.Sub("b"), slotB, slotA) })
         {
@@ -82,7 +82,7 @@ public sealed class NetnsRecoveryTests
         Assert.That(run.Verdict("smoke.boot-banner"), Is.EqualTo("fail"));
         Assert.That(run.Verdict("smoke.dhcp-mud-url"), Is.EqualTo("fail"));
         Assert.That(run.Reason("smoke.dhcp-mud-url"), Does.Contain("no DHCP message from 10.77.").And.Contain("02:52:44:00:00:01"));
-        Assert.That((string?)run.Results["run"]!["dut"]!["personality"], Is.EqualTo("never-boots"));
+        Assert.That((string?)run.Results["run"]!["rig"]!["options"]!["personality"], Is.EqualTo("never-boots"));
     }
 
     [Test]

@@ -83,7 +83,7 @@ public sealed class NetnsSmokeTests
         Assert.That(_smoke.ExitCode, Is.Zero, _smoke.ToString());
         var run = new RunFolderReader(SmokeRun);
         Assert.That(run.Results["scenarios"]!.AsArray().Select(s => (string?)s!["verdict"]).ToList(), Has.Count.EqualTo(12).And.All.EqualTo("pass"));
-        var slot = (int)run.Results["run"]!["slot"]!;
+        var slot = (int)run.Results["run"]!["rig"]!["options"]!["slot"]!;
         var details = RigStarted(SmokeRun)["details"]!;
         Assert.Multiple(() =>
         {
@@ -111,7 +111,7 @@ public sealed class NetnsSmokeTests
     [Test]
     public async Task ThePcapsHoldTheDutsFramesAndItsBroadcastDhcpWithOption161()
     {
-        var slot = (int)new RunFolderReader(SmokeRun).Results["run"]!["slot"]!;
+        var slot = (int)new RunFolderReader(SmokeRun).Results["run"]!["rig"]!["options"]!["slot"]!;
         var dhcp = await Tool.TsharkAsync(RunEvidence(SmokeRun, "-dhcp.pcap"),
             $"dhcp.option.type == 161 && eth.src == {DutMac} && eth.dst == ff:ff:ff:ff:ff:ff", "dhcp.option.dhcp", "dhcp.option.mudurl");
         Assert.That(dhcp, Is.Not.Empty, "tshark reads the DUT's broadcast DHCP with option 161 from the run's DHCP pcap");
@@ -130,7 +130,7 @@ public sealed class NetnsSmokeTests
     [Test]
     public void TheRunKeepsDnsmasqsLogAndTheSerialLog()
     {
-        var slot = (int)new RunFolderReader(SmokeRun).Results["run"]!["slot"]!;
+        var slot = (int)new RunFolderReader(SmokeRun).Results["run"]!["rig"]!["options"]!["slot"]!;
         var dnsmasq = File.ReadAllText(RunEvidence(SmokeRun, "-dnsmasq.log"));
         Assert.That(dnsmasq, Does.Contain($"DHCPACK(lab0) 10.77.{slot}.2 {DutMac}"));
         Assert.That(dnsmasq, Does.Contain($"query[A] telemetry.reference-device.example from 10.77.{slot}.2"));
@@ -152,7 +152,7 @@ public sealed class NetnsSmokeTests
     [Test]
     public void TheNamespacesAreGoneAfterTheRun()
     {
-        var slot = (int)new RunFolderReader(SmokeRun).Results["run"]!["slot"]!;
+        var slot = (int)new RunFolderReader(SmokeRun).Results["run"]!["rig"]!["options"]!["slot"]!;
         Assert.That(_namespacesAfter, Does.Not.Contain($"iotc{slot}-lab").And.Not.Contain($"iotc{slot}-dut"));
     }
 }

@@ -35,14 +35,14 @@ public sealed class VirtualSmokeTests
         var run = new RunFolderReader(temp.Sub("run"));
         Assert.That(run.Results["scenarios"]!.AsArray().Where(s => ((string)s!["id"]!).StartsWith("smoke.")).Select(s => (string?)s!["verdict"]),
             Is.All.EqualTo("pass"));
-        Assert.That((int?)run.Results["run"]!["slot"], Is.InRange(1, 99));
+        Assert.That((int?)run.Results["run"]!["rig"]!["options"]!["slot"], Is.InRange(1, 99));
         var serial = File.ReadAllText(RunEvidence(temp.Sub("run"), "-serial.log"));
         Assert.That(serial, Does.Contain("[boot] model=RD-1 serial=RD1-000001"));
         var banner = run.Attempts("smoke.boot-banner")[0]!["steps"]![0]!;
         Assert.That(banner["evidence"]!.AsArray(), Is.Not.Empty, "serial.expect keeps the text it scanned");
         if (Environment.IsPrivilegedProcess)
         {
-            var slot = (int)run.Results["run"]!["slot"]!;
+            var slot = (int)run.Results["run"]!["rig"]!["options"]!["slot"]!;
             var packets = await TsharkAsync(Pcap(temp.Sub("run")));
             Assert.That(packets, Is.Not.Empty, "tshark reads the DUT's packets from the pcap evidence");
             Assert.That(packets, Is.All.Contain($"127.77.{slot}.2"));
@@ -93,8 +93,8 @@ public sealed class VirtualSmokeTests
         var b = CertifyProgram.RunAsync(Run(temp.Sub("b"), "--filter", filter), RunDeadline);
         var results = await Task.WhenAll(a, b);
         Assert.That(results.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", results.Select(r => r.ToString())));
-        var slotA = (int)new RunFolderReader(temp.Sub("a")).Results["run"]!["slot"]!;
-        var slotB = (int)new RunFolderReader(temp.Sub("b")).Results["run"]!["slot"]!;
+        var slotA = (int)new RunFolderReader(temp.Sub("a")).Results["run"]!["rig"]!["options"]!["slot"]!;
+        var slotB = (int)new RunFolderReader(temp.Sub("b")).Results["run"]!["rig"]!["options"]!["slot"]!;
         Assert.That(slotA, Is.Not.EqualTo(slotB));
         var serialA = File.ReadAllText(RunEvidence(temp.Sub("a"), "-serial.log"));
         var serialB = File.ReadAllText(RunEvidence(temp.Sub("b"), "-serial.log"));
@@ -130,5 +130,32 @@ public sealed class VirtualSmokeTests
         var run = new RunFolderReader(runDir);
         Assert.That(run.Results["scenarios"]!.AsArray().Where(s => ((string)s!["id"]!).StartsWith("smoke.")).Select(s => (string?)s!["verdict"]),
             Is.All.EqualTo("pass"));
+    }
+
+    [Test]
+    public async Task AResumedRunKeepsItsRigOptions()
+    {
+        using var temp = new TempFolder();
+        var runDir = temp.Sub("run");
+        var journal = Path.Combine(runDir, "journal.jsonl");
+        using (var harness = CertifyProgram.Start(Run(runDir, "--personality", "hostile-output", "--filter", "smoke.boot-banner,smoke.dns-query")))
+        {
+            await Poll.UntilAsync(() => LiveJournal.Events(journal).Any(e => (string?)e["type"] == "attempt-started" && (string?)e["scenarioId"] == "smoke.dns-query"),
+                TimeSpan.FromSeconds(90), "the run to reach smoke.dns-query");
+            harness.Kill(entireProcessTree: false);
+            await harness.WaitForExitAsync();
+        }
+
+        var resumed = await CertifyProgram.RunAsync(["resume", runDir], RunDeadline);
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
+        var started = LiveJournal.Events(journal).Where(e => (string?)e["type"] == "rig-started").ToList();
+        var options = new RunFolderReader(runDir).Results["run"]!["rig"]!["options"]!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(started, Has.Count.EqualTo(2), "the rig started once per process");
+            Assert.That(started.Select(e => (string?)e["options"]!["personality"]), Is.All.EqualTo("hostile-output"), "the resumed rig got the option back from the journal");
+            Assert.That((string?)options["personality"], Is.EqualTo("hostile-output"));
+            Assert.That((int?)options["slot"], Is.InRange(1, 99));
+        }
     }
 }

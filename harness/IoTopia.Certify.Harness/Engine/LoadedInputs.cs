@@ -51,8 +51,12 @@ public sealed record LoadedInputs(
         var (catalogue, _) = LoadCatalogue(request.ProjectRoot);
         if (!RequirementCatalogue.Tiers.Contains(request.Tier))
             errors.Add($"--tier '{request.Tier}': must be T1, T2 or T3");
-        if (request.Personality is not null && rig is { SupportsPersonalities: false })
-            errors.Add($"--personality: rig '{rig.Name}' ({rig.File}) is of kind '{rig.Kind}'; personalities exist only on the virtual rig and the netns rig (the reference device)");
+        if (rig is not null)
+        {
+            foreach (var problem in RigOptionProblems(rig, request.RigOptions, kinds))
+                errors.Add(problem);
+            rig = rig with { Options = request.RigOptions };
+        }
 
         var statementFile = request.Statement ?? rig?.Statement;
         var decisionsFile = request.Decisions ?? rig?.Decisions;
@@ -93,6 +97,18 @@ public sealed record LoadedInputs(
         var declarations = new RunDeclarations(statement, decisions);
         var plan = Planner.Plan(suite!, catalogue, declarations, rig!, request.Filter, request.Tier);
         return new LoadedInputs(rig!, catalogue, declarations, suite!, plan, statementFile, decisionsFile);
+    }
+
+    private static IEnumerable<string> RigOptionProblems(RigDescription rig, IReadOnlyDictionary<string, string> given, RigKinds kinds)
+    {
+        var accepted = kinds.Find(rig.Kind)?.Options ?? new Dictionary<string, string>();
+        foreach (var name in given.Keys.Where(n => !accepted.ContainsKey(n)).Order(StringComparer.Ordinal))
+        {
+            var takes = accepted.Count == 0 ? "takes no rig options" : $"takes only {string.Join(", ", accepted.Keys.Order(StringComparer.Ordinal))}";
+            var others = kinds.Names.Where(k => kinds.Find(k)!.Options.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
+            var elsewhere = others.Count == 0 ? "no rig kind takes it" : $"rig kinds that take it: {string.Join(", ", others)}";
+            yield return $"rig option '{name}': rig '{rig.Name}' ({rig.File}) is of kind '{rig.Kind}', which {takes}; {elsewhere}";
+        }
     }
 
     /// <summary>The files whose content the run depends on, with the role of each.</summary>

@@ -17,7 +17,7 @@ public static class ResultsBuilder
         var skipped = new Dictionary<string, ScenarioSkipped>(StringComparer.Ordinal);
         var lateEvidence = new List<EvidenceAdded>();
         DateTimeOffset? runEnded = null;
-        int? slot = null;
+        System.Text.Json.Nodes.JsonObject? chosen = null;
         var runEvidence = new List<EvidenceRecord>();
         var interrupted = false;
 
@@ -41,7 +41,7 @@ public static class ResultsBuilder
                     lateEvidence.Add(x);
                     break;
                 case RigStarted r:
-                    slot = r.Slot ?? slot;
+                    chosen = r.Options ?? chosen;
                     break;
                 case AttemptEnded a when attempts.TryGetValue((a.ScenarioId, a.Attempt), out var b):
                     b.End = a;
@@ -100,7 +100,7 @@ public static class ResultsBuilder
 
         return new RunResults
         {
-            Run = start.Run with { Ended = runEnded, Slot = slot ?? start.Run.Slot },
+            Run = start.Run with { Ended = runEnded, Rig = start.Run.Rig with { Options = RigOptions.Merge(start.Run.Rig.Options, chosen) } },
             RunEvidence = runEvidence,
             Catalogue = new CatalogueSnapshot { File = catalogue.File, Pillars = catalogue.Pillars, Requirements = catalogue.Requirements },
             Scenarios = scenarios,

@@ -11,7 +11,15 @@ public abstract class RigKind
 {
     public abstract string Name { get; }
 
-    public virtual bool SupportsPersonalities => false;
+    /// <summary>
+    /// The rig options a run may give this kind, by name, with what each sets (e.g. which fault personality a
+    /// reference device plays). The kind reads the given values from <see cref="RigDescription.Options"/> and
+    /// records what it used with <see cref="RunContext.RecordRig"/>; a run giving an option its kind does not
+    /// list is refused before anything starts (exit 3).
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string> Options => NoOptions;
+
+    private static readonly IReadOnlyDictionary<string, string> NoOptions = new Dictionary<string, string>();
 
     /// <summary>The capabilities this machine can give of those the rig file declares (e.g. no capture without root).</summary>
     public virtual IReadOnlyList<string> Available(IReadOnlyList<string> declared) => declared;
@@ -25,8 +33,8 @@ public abstract class RigKind
     public virtual IEnumerable<string> Problems(RigDescription description) => [];
 
     /// <summary>
-    /// Where a run on this rig must execute, when not in this process as it is: the netns kind runs it
-    /// inside the lab namespace it creates. Null when the run belongs here. The command line asks before
+    /// Where a run on this rig must execute, when not in this process as it is (e.g. inside a network
+    /// namespace the kind creates). Null when the run belongs here. The command line asks before
     /// <c>run</c>, <c>resume</c> and <c>rig check</c> touch anything.
     /// </summary>
     public virtual RunIsolation? Isolation(RigDescription description) => null;

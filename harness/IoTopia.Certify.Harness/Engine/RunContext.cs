@@ -17,7 +17,6 @@ public sealed class RunContext
     public required RigRuntime Rig { get; init; }
     public required StepRegistry Steps { get; init; }
     public required long Seed { get; init; }
-    public string? Personality { get; init; }
 
     /// <summary>Cancelled on Ctrl-C or SIGTERM: the run stops after cleanup and can be resumed.</summary>
     public CancellationToken Interrupted { get; init; }
@@ -49,7 +48,10 @@ public sealed class RunContext
             .DefaultIfEmpty(0).Max();
     }
 
-    /// <summary>Records what the rig chose when it started (its address slot, device identity, tool paths).</summary>
-    public void RecordRig(int? slot, System.Text.Json.Nodes.JsonObject? details = null) =>
-        Journal.Append(new RigStarted { Slot = slot, Details = details });
+    /// <summary>
+    /// Records what the rig chose when it started: the rig-kind options in effect (results.json <c>run.rig.options</c>,
+    /// e.g. its address slot) and other details of the bench (device identity, tool paths; journal only).
+    /// </summary>
+    public void RecordRig(System.Text.Json.Nodes.JsonObject? options = null, System.Text.Json.Nodes.JsonObject? details = null) =>
+        Journal.Append(new RigStarted { Options = options, Details = details });
 }

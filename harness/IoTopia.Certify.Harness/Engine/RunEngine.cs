@@ -30,8 +30,8 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         {
             Id = Path.GetFileName(folder.Root),
             Harness = await ProvenanceReader.HarnessAsync(request.ProjectRoot),
-            Rig = new RigInfo(inputs.Rig.Name, request.RigFile, copied.First(c => c.Role == "rig").Sha256),
-            Dut = new DutInfo { Model = inputs.Rig.Dut.Model, Serial = inputs.Rig.Dut.Serial, Firmware = inputs.Rig.Dut.Firmware, Personality = request.Personality },
+            Rig = new RigInfo(inputs.Rig.Name, request.RigFile, copied.First(c => c.Role == "rig").Sha256) { Options = RigOptions.Given(request.RigOptions) },
+            Dut = new DutInfo { Model = inputs.Rig.Dut.Model, Serial = inputs.Rig.Dut.Serial, Firmware = inputs.Rig.Dut.Firmware },
             Tier = request.Tier,
             Operator = request.Operator,
             Started = started,
@@ -52,7 +52,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
                 Statement = inputs.StatementFile,
                 Decisions = inputs.DecisionsFile,
                 Parameters = request.Parameters,
-                Personality = request.Personality,
+                RigOptions = request.RigOptions,
                 SignKey = request.SignKey,
             },
         });
@@ -92,7 +92,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Statement = o.Statement,
             Decisions = o.Decisions,
             Parameters = o.Parameters,
-            Personality = o.Personality,
+            RigOptions = o.RigOptions,
             Operator = start.Run.Operator,
             Seed = start.Run.Seed,
             SignKey = o.SignKey,
@@ -122,7 +122,6 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Rig = rig,
             Steps = steps,
             Seed = request.Seed,
-            Personality = request.Personality,
             Interrupted = interrupted,
         };
         bool wasInterrupted;

@@ -1,8 +1,8 @@
 namespace IoTopia.Certify.Harness.Engine;
 
 /// <summary>
-/// Runs the certify program again somewhere the rig needs it (inside network namespaces it creates, for
-/// the netns kind): it prepares the place, starts the program there as its own child with the same
+/// Runs the certify program again somewhere the rig needs it (e.g. inside network namespaces its kind
+/// creates): it prepares the place, starts the program there as its own child with the same
 /// arguments and stdio, passes Ctrl-C and SIGTERM on, returns its exit code, and takes the place down.
 /// </summary>
 public abstract class RunIsolation

@@ -11,7 +11,10 @@ public sealed record RunRequest
     public string? Statement { get; init; }
     public string? Decisions { get; init; }
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
-    public string? Personality { get; init; }
+
+    /// <summary>Options for the rig's kind (e.g. <c>personality</c>); the engine only checks the kind accepts them.</summary>
+    public IReadOnlyDictionary<string, string> RigOptions { get; init; } = new Dictionary<string, string>();
+
     public string Operator { get; init; } = Environment.UserName;
     public long Seed { get; init; }
     public string? OutDir { get; init; }

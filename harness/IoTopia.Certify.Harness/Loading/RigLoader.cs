@@ -75,7 +75,6 @@ public static class RigLoader
             Description = description,
             Capabilities = rigKind?.Available(capabilities) ?? capabilities,
             Dut = dut,
-            SupportsPersonalities = rigKind?.SupportsPersonalities ?? false,
             Drivers = drivers,
             Statement = statement,
             Decisions = decisions,

@@ -9,7 +9,9 @@ public sealed record RigDescription
     public string Description { get; init; } = "";
     public IReadOnlyList<string> Capabilities { get; init; } = [];
     public DutDescription Dut { get; init; } = new();
-    public bool SupportsPersonalities { get; init; }
+
+    /// <summary>The rig options given to this run (e.g. from the command line), each one its kind accepts (<c>RigKind.Options</c>).</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The DUT's conformance statement and assessor decisions, used when the command line names none.</summary>
     public string? Statement { get; init; }
@@ -47,7 +49,7 @@ public sealed record DutDescription
         ["version-command"] = "console command that prints the version",
         ["mud-url-source"] = "where the DUT emits its MUD URL: dhcp, lldp, certificate",
         ["cloud-name"] = "a name the DUT contacts in normal operation (its telemetry or cloud service)",
-        ["mac"] = "the DUT's MAC address on the lab link (aa:bb:cc:dd:ee:ff): capture filters, DHCP observations, the netns rig's veth",
+        ["mac"] = "the DUT's MAC address on the lab link (aa:bb:cc:dd:ee:ff): capture filters, DHCP observations, the lab link's veth where the rig kind makes one",
     };
 
     /// <summary>The facts as scenario parameters: dut.model, dut.serial, dut.banner …</summary>

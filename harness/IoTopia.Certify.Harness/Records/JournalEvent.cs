@@ -133,10 +133,13 @@ public sealed record RunInterrupted : JournalEvent
 
 public sealed record RunEnded : JournalEvent;
 
-/// <summary>The rig is up: the address slot it took and whatever else identifies the bench for this run.</summary>
+/// <summary>
+/// The rig is up: the rig-kind options it used (recorded under <c>run.rig.options</c>: e.g. the personality and
+/// address slot of a reference-device rig) and whatever else identifies the bench for this run.
+/// </summary>
 public sealed record RigStarted : JournalEvent
 {
-    public int? Slot { get; init; }
+    public JsonObject? Options { get; init; }
     public JsonObject? Details { get; init; }
 }
 

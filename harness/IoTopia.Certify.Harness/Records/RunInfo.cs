@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace IoTopia.Certify.Harness.Records;
 
 /// <summary>Run provenance, as results.json's <c>run</c> object (CONTRACTS.md).</summary>
@@ -12,21 +14,26 @@ public sealed record RunInfo
     public required DateTimeOffset Started { get; init; }
     public DateTimeOffset? Ended { get; set; }
     public required long Seed { get; init; }
-    public int? Slot { get; init; }
     public required IReadOnlyList<InputFile> Inputs { get; init; }
     public required IReadOnlyDictionary<string, string> Tools { get; init; }
 }
 
 public sealed record HarnessInfo(string Version, string Commit);
 
-public sealed record RigInfo(string Name, string File, string Sha256);
+public sealed record RigInfo(string Name, string File, string Sha256)
+{
+    /// <summary>
+    /// The rig-kind options in effect (CONTRACTS.md): those the run gave (e.g. the reference device's personality)
+    /// and those the kind chose when it started (e.g. its address slot). Null when there are none.
+    /// </summary>
+    public JsonObject? Options { get; init; }
+}
 
 public sealed record DutInfo
 {
     public required string Model { get; init; }
     public required string Serial { get; init; }
     public required string Firmware { get; init; }
-    public string? Personality { get; init; }
 }
 
 /// <summary>An input of the run: where it was, its SHA-256, and its copy inside the run folder.</summary>
@@ -48,7 +55,7 @@ public sealed record RunOptionsRecord
     public string? Statement { get; init; }
     public string? Decisions { get; init; }
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
-    public string? Personality { get; init; }
+    public IReadOnlyDictionary<string, string> RigOptions { get; init; } = new Dictionary<string, string>();
     public string? SignKey { get; init; }
 }
 

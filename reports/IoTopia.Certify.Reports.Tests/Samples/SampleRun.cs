@@ -67,20 +67,24 @@ public sealed class SampleRun
     {
         ["id"] = "20250602T090000Z-acme-cam-200",
         ["harness"] = new JsonObject { ["version"] = "0.1.0", ["commit"] = "3f9c2a1d8e7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a" },
-        ["rig"] = new JsonObject { ["name"] = "virtual", ["file"] = "rigs/virtual.yaml", ["sha256"] = "5b1f0c7e1f3a8d2c9e4b6a7d8c0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0" },
+        ["rig"] = new JsonObject
+        {
+            ["name"] = "virtual",
+            ["file"] = "rigs/virtual.yaml",
+            ["sha256"] = "5b1f0c7e1f3a8d2c9e4b6a7d8c0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0",
+            ["options"] = new JsonObject { ["personality"] = "open-telnet", ["slot"] = 3 },
+        },
         ["dut"] = new JsonObject
         {
             ["model"] = device("ACME Cam 200"),
             ["serial"] = device("AC200-0007"),
             ["firmware"] = device("2.0.4"),
-            ["personality"] = "open-telnet",
         },
         ["tier"] = "T2",
         ["operator"] = "lab-ci",
         ["started"] = At(0),
         ["ended"] = At(600),
         ["seed"] = 424242,
-        ["slot"] = 3,
         ["inputs"] = new JsonArray(
             Input("suites/sbd/services.yaml", "suite", "9e107d9d372bb6826bd81d3542a419d6e277d4d731479571562b82f74494341f"),
             Input("rigs/virtual.yaml", "rig", "5b1f0c7e1f3a8d2c9e4b6a7d8c0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0"),

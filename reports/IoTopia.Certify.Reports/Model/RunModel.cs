@@ -4,7 +4,7 @@ using IoTopia.Certify.Reports.Text;
 
 namespace IoTopia.Certify.Reports.Model;
 
-/// <summary>Run provenance: harness, rig, DUT, tier, operator, times, seed, inputs with SHA-256, tools.</summary>
+/// <summary>Run provenance: harness, rig (and its kind's options), DUT, tier, operator, times, seed, inputs with SHA-256, tools.</summary>
 internal static class RunModel
 {
     public static Row Of(JsonElement run, TextFormat f)
@@ -21,17 +21,16 @@ internal static class RunModel
             ["rig_name"] = f.Apply(rig.Text("name")),
             ["rig_file"] = f.Apply(rig.Text("file")),
             ["rig_sha256"] = f.Apply(rig.Text("sha256")),
+            ["rig_options"] = RigOptions(rig, f),
             ["dut_model"] = f.Apply(dut.Text("model")),
             ["dut_serial"] = f.Apply(dut.Text("serial")),
             ["dut_firmware"] = f.Apply(dut.Text("firmware")),
-            ["dut_personality"] = f.Apply(dut.Text("personality")),
             ["tier"] = f.Apply(run.Text("tier")),
             ["operator"] = f.Apply(run.Text("operator")),
             ["started"] = f.Apply(run.Text("started")),
             ["ended"] = f.Apply(run.Text("ended")),
             ["duration"] = Durations.Text(Durations.Seconds(run)),
             ["seed"] = f.Apply(run.Text("seed")),
-            ["slot"] = f.Apply(run.Text("slot")),
             ["inputs"] = Inputs(run, f),
             ["tools"] = Tools(run, f),
         };
@@ -45,6 +44,16 @@ internal static class RunModel
             ["sha256"] = f.Apply(i.Text("sha256")),
             ["role"] = f.Apply(i.Text("role")),
             ["copy"] = f.Apply(i.Text("copy")),
+        }),
+    ];
+
+    /// <summary>The rig kind's options in effect (e.g. personality, slot), by name.</summary>
+    private static List<Row> RigOptions(JsonElement rig, TextFormat f) =>
+    [
+        .. rig.Members("options").OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new Row
+        {
+            ["name"] = f.Apply(o.Name),
+            ["value"] = f.Apply(JsonRead.Scalar(o.Value)),
         }),
     ];
 

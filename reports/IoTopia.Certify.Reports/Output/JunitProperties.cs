@@ -27,9 +27,10 @@ internal static class JunitProperties
             ("dut.model", run.Get("dut").Text("model")),
             ("dut.serial", run.Get("dut").Text("serial")),
             ("dut.firmware", run.Get("dut").Text("firmware")),
-            ("dut.personality", run.Get("dut").Text("personality")),
             ("tier.verdict", tier.Text("verdict")),
             ("tier.reason", tier.Text("reason")),
+            .. run.Get("rig").Members("options").OrderBy(o => o.Name, StringComparer.Ordinal)
+                .Select(o => ($"rig.option.{o.Name}", JsonRead.Scalar(o.Value))),
         ];
 
         w.WriteStartElement("properties");

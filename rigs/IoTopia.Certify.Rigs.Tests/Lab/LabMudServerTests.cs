@@ -5,7 +5,6 @@ using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Pki;
-using IoTopia.Certify.Rigs.Tests.Intent.Support;
 using IoTopia.Certify.Rigs.Tests.Lab.Support;
 
 namespace IoTopia.Certify.Rigs.Tests.Lab;

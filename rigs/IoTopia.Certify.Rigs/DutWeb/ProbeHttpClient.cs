@@ -64,7 +64,7 @@ public static class ProbeHttpClient
     }
 
     /// <summary>Whether <paramref name="certificate"/> chains to one of <paramref name="roots"/> (no revocation checks, no downloads).</summary>
-    internal static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)
+    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

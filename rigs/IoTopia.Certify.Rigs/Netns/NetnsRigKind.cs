@@ -15,7 +15,7 @@ public sealed class NetnsRigKind : RigKind
 {
     public override string Name => "netns";
 
-    public override bool SupportsPersonalities => true;
+    public override IReadOnlyDictionary<string, string> Options => ReferenceDeviceOptions.Accepted;
 
     public override object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors) =>
         ReferenceDeviceDrivers.Read<NetnsDriversSection>(drivers, rigFile, errors, Name, s => new(s.Device, s.Serial, s.Pki, NetnsLayout.LabInterface));

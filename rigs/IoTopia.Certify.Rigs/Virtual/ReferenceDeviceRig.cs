@@ -100,7 +100,8 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
         _webRoots = [pki.CaCertificate];
         foreach (var file in pki.PublicFiles())
             await CopyToRunEvidenceAsync(run, file, "lab-ca", ct);
-        var publication = await ReferenceDevicePublisher.PublishAsync(run, settings, Description.Dut.Model, _plan.HttpsPort, pki, ct);
+        var personality = ReferenceDeviceOptions.PersonalityOf(Description);
+        var publication = await ReferenceDevicePublisher.PublishAsync(run, settings, Description.Dut.Model, personality, _plan.HttpsPort, pki, ct);
         _mud = publication.Mud;
         var device = pki.IssueDevice(new DeviceCertificateRequest
         {
@@ -130,7 +131,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
             Model = Description.Dut.Model,
             SerialNumber = Description.Dut.Serial,
             FirmwareVersion = Description.Dut.Firmware,
-            Personality = run.Personality ?? "compliant",
+            Personality = personality,
             StateDir = stateDir,
             SerialDevice = socat.DeviceEnd,
             IpAddress = _plan.Dut.ToString(),
@@ -162,12 +163,11 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
             ["dut"] = _plan.Dut.ToString(),
             ["probe"] = _plan.Probe.ToString(),
             ["privilegedPorts"] = _plan.PrivilegedPorts,
-            ["personality"] = config.Personality,
             ["device"] = dll,
             ["serial"] = socat.HarnessEnd,
         };
         Describe(details);
-        run.RecordRig(_plan.Slot, details);
+        run.RecordRig(new JsonObject { [ReferenceDeviceOptions.Personality] = config.Personality, [ReferenceDeviceOptions.Slot] = _plan.Slot }, details);
     }
 
     public override async Task ResetToBaselineAsync(AttemptContext attempt, CancellationToken ct)

@@ -13,7 +13,7 @@ public sealed class VirtualRigKind : RigKind
 {
     public override string Name => "virtual";
 
-    public override bool SupportsPersonalities => true;
+    public override IReadOnlyDictionary<string, string> Options => ReferenceDeviceOptions.Accepted;
 
     /// <summary>Packet capture needs root (or CAP_NET_RAW); without it scenarios needing capture are skipped (capability-missing).</summary>
     public override IReadOnlyList<string> Available(IReadOnlyList<string> declared) =>

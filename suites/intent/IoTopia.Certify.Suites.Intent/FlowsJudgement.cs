@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Steps;
+using IoTopia.Certify.Harness.Text;
+using IoTopia.Certify.Harness.Verdicts;
+using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Mud.Flows;
+
+namespace IoTopia.Certify.Suites.Intent;
+
+/// <summary>
+/// IOT-INT-04's judgement of one capture window against the MUD file: every DUT flow by the flow check
+/// (names from the capture's DNS answers, direction-initiated, RFC 8520's local DNS/NTP allowance), the
+/// probe's traffic excluded. A violation fails whatever else; no DUT packet, capture drops or untracked
+/// flows leave it inconclusive; a pcap that cannot be read to its end is the lab's error.
+/// </summary>
+public static class FlowsJudgement
+{
+    public const int MaxViolationsInDetails = 20;
+    public const string Expected = "every flow of the DUT while it boots and runs allowed by an ACE of its MUD file (or RFC 8520's local DNS/NTP default), DUT packets seen, no capture drops";
+
+    public sealed record Result(StepOutcome Outcome, JsonObject Report, JsonObject Details, CheckReport Check);
+
+    public static Result Judge(EndedCapture capture, CheckedMudFile file, IReadOnlyList<IPNetwork> localNetworks)
+    {
+        var settings = new CheckSettings
+        {
+            Device = DeviceSelector.ByIp(IpAddr.From(capture.Target.Dut)),
+            ProbeAddresses = capture.Target.Probe is { } probe ? [IpAddr.From(probe)] : [],
+            LocalNetworks = localNetworks,
+        };
+        var analysis = CaptureAnalyzer.Analyze(capture.PcapPath, settings);
+        var check = FlowJudge.Judge(file.Validation.Mud!, analysis, settings);
+        var report = CheckReportJson.Build(check);
+        report["pcap"] = capture.PcapEvidencePath;
+        report["checked"] = file.Checked;
+        report["window"] = new JsonObject
+        {
+            ["capture"] = capture.Name,
+            ["started"] = capture.Started.ToString("O"),
+            ["ended"] = capture.Ended.ToString("O"),
+            ["delivered"] = capture.Stats.Delivered,
+            ["dutPackets"] = capture.Stats.DutPackets,
+            ["dropped"] = capture.Stats.Dropped,
+        };
+        var violations = check.Violations.ToList();
+        var details = new JsonObject
+        {
+            ["verdict"] = CheckReportJson.Name(check.Verdict),
+            ["pcap"] = capture.PcapEvidencePath,
+            ["checked"] = file.Checked,
+            ["devicePacketsSent"] = analysis.DevicePacketsSent,
+            ["captureDrops"] = capture.Stats.Dropped,
+            ["allowed"] = check.Allowed.Count(),
+            ["infrastructure"] = check.Infrastructure.Count(),
+            ["refusedInbound"] = check.RefusedInbound.Count(),
+            ["violationCount"] = violations.Count,
+            ["violations"] = new JsonArray(violations.Take(MaxViolationsInDetails).Select(v => (JsonNode?)CheckReportJson.Flow(v)).ToArray()),
+            ["localNetworks"] = new JsonArray(settings.EffectiveLocalNetworks.Select(n => (JsonNode?)n.ToString()).ToArray()),
+            ["unusedAces"] = new JsonArray(check.UnusedAces.Select(a => (JsonNode?)a.ToString()).ToArray()),
+        };
+        return new Result(Outcome(capture, analysis, check, violations), report, details, check);
+    }
+
+    private static StepOutcome Outcome(EndedCapture capture, CaptureAnalysis analysis, CheckReport check, List<JudgedFlow> violations)
+    {
+        var observed = $"{check.Flows.Count} flows ({check.Allowed.Count()} allowed, {violations.Count} violations, {check.Infrastructure.Count()} infrastructure, "
+            + $"{check.RefusedInbound.Count()} refused inbound); {analysis.DevicePacketsSent} packets from the DUT; {capture.Stats.Dropped} dropped; pcap {capture.PcapEvidencePath}";
+        if (violations.Count > 0)
+        {
+            var first = string.Join("; ", violations.Take(3).Select(Describe));
+            return new StepOutcome(Verdict.Fail, DeviceText.Clip($"{violations.Count} flows no ACE allows: {first}", 1500)) { Expected = Expected, Observed = observed };
+        }
+        if (analysis.Error is { } error)
+            return StepOutcome.Error($"the capture {capture.PcapEvidencePath} cannot be read to its end: {error.Message}");
+        if (capture.Stats.Dropped > 0)
+            return StepOutcome.Inconclusive($"the capture dropped {capture.Stats.Dropped} packets: a flow may have gone unseen", Expected, observed);
+        if (check.Verdict != CheckVerdict.Compliant)
+            return StepOutcome.Inconclusive(check.Reason, Expected, observed);
+        return new StepOutcome(Verdict.Pass, $"every one of the DUT's {check.Allowed.Count()} flows is allowed by its MUD file ({check.Infrastructure.Count()} infrastructure flows not judged)")
+        {
+            Expected = Expected,
+            Observed = observed,
+        };
+    }
+
+    /// <summary>One violation as the report shows it: addresses and ports, the name it was reached by, packets, times, bytes, why.</summary>
+    public static string Describe(JudgedFlow f)
+    {
+        var flow = f.Flow;
+        var names = f.Names.Count > 0 ? $" reached by {string.Join(", ", f.NameTexts.Take(3))}{(f.NameSource == "tls-sni" ? " (TLS SNI)" : "")}" : " (no name in the capture)";
+        return $"{flow}{names} [packets #{flow.FirstNumber}–#{flow.LastNumber}, {CheckReportJson.Time(flow.FirstNanos)} – {CheckReportJson.Time(flow.LastNanos)}, "
+            + $"{flow.Packets} packets, {flow.Bytes} bytes]: {f.Reason}";
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Records;
+using IoTopia.Certify.Harness.Steps;
+using IoTopia.Certify.Rigs.Addressing;
+using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Rigs.Lab.Mud;
+
+namespace IoTopia.Certify.Suites.Intent;
+
+[Step("intent.flows", "IOT-INT-04: ends a capture started at the scenario's beginning and judges every flow of the DUT in its pcap against the MUD file (fetched from the emitted URL through the lab, or the rig's manufacturer file).")]
+public sealed class MudFlowsStep : Step<MudFlowsStep.Arguments>
+{
+    public sealed class Arguments : IValidatableArguments
+    {
+        /// <summary>The capture started with capture.start: this step ends its window.</summary>
+        public string Capture { get; init; } = CaptureName.Default;
+
+        public MudUrlSource Source { get; init; } = MudUrlSource.Dhcp;
+
+        public TimeSpan Within { get; init; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>What local-networks and the DNS/NTP default mean (CIDR); default: the rig's own lab and DUT addresses.</summary>
+        public List<string> LocalNetworks { get; init; } = [];
+
+        public IEnumerable<string> Validate()
+        {
+            foreach (var problem in CaptureName.Validate(Capture))
+                yield return $"capture: {problem}";
+            if (Within <= TimeSpan.Zero)
+                yield return "within: must be longer than zero";
+            foreach (var network in LocalNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
+                yield return $"local-networks: '{network}' is not a network in CIDR form";
+        }
+    }
+
+    protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
+    {
+        var (capture, problem) = await CaptureWindow.EndAsync(context, args.Capture, ct);
+        if (capture is null)
+            return StepOutcome.Error(problem!);
+        context.Details["pcap"] = capture.PcapEvidencePath;
+        if (capture.Failure is { } failure)
+            return StepOutcome.Error($"capture '{capture.Name}' failed: {failure}");
+        var (file, stop) = await MudFileSource.GetAsync(context, args.Source, args.Within, ct);
+        if (stop is not null)
+            return stop with { Expected = FlowsJudgement.Expected };
+        context.Details["checked"] = file!.Checked;
+        context.Details["fileEvidence"] = await IntentEvidence.BytesAsync(context, "mud-file", "json", MudMediaTypes.MudFile, file.Bytes, ct);
+        if (!file.Validation.IsValid)
+            return StepOutcome.Inconclusive($"the MUD file is invalid ({file.Validation.ErrorCount} errors): flows cannot be judged by it (IOT-INT-02 judges the file)",
+                FlowsJudgement.Expected, file.Checked);
+
+        var judged = FlowsJudgement.Judge(capture, file, LocalNetworks(context, args));
+        context.Details["reportEvidence"] = await IntentEvidence.JsonAsync(context, "flow-check", judged.Report, ct);
+        foreach (var (key, value) in judged.Details.ToList())
+            context.Details[key] = value?.DeepClone();
+        context.Measure(Measurement.Of("judged-flows", judged.Check.Flows.Count(f => f.Outcome != Mud.Flows.FlowOutcome.Infrastructure), "flows"));
+        context.Measure(Measurement.Of("violating-flows", judged.Check.Violations.Count(), "flows", high: 0));
+        return judged.Outcome;
+    }
+
+    /// <summary>The rig's own lab and DUT addresses: the name addresses the lab resolver hands out stand for remote hosts.</summary>
+    private static IReadOnlyList<IPNetwork> LocalNetworks(StepContext context, Arguments args)
+    {
+        if (args.LocalNetworks.Count > 0)
+            return [.. args.LocalNetworks.Select(IPNetwork.Parse)];
+        return RigDrivers.Find<AddressPlan>(context) is { } plan
+            ? [new IPNetwork(plan.Lab, 32), new IPNetwork(plan.Dut, 32)]
+            : [];
+    }
+}

@@ -1,0 +1,45 @@
+using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Rigs.Protocols;
+
+namespace IoTopia.Certify.Suites.Intent;
+
+/// <summary>
+/// The MUD URL the DUT emits on the rig's source channel (<c>dut.mud-url-source</c>), waited for: the first
+/// DHCP message the DUT sends the lab (with option 161 or without), or its certificate. Null <see cref="Url"/>
+/// with <see cref="Active"/> set means the DUT was seen there but emitted no URL.
+/// </summary>
+public sealed record SourceUrl(MudUrlSource Source, EmittedMudUrl? Url, bool Active, string Note, ProbeCertificate? Probe)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<SourceUrl> WaitAsync(StepContext context, MudUrlSource source, TimeSpan within, CancellationToken ct)
+    {
+        var network = RigDrivers.Find<IDutNetwork>(context);
+        if (network is null)
+            return new SourceUrl(source, null, false, $"rig '{context.Rig.Description.Name}' gives no IDutNetwork: the DUT's address is unknown", null);
+        var probe = new ProbeLook(network);
+        var deadline = DateTimeOffset.UtcNow + within;
+        while (true)
+        {
+            ChannelLook look;
+            if (source == MudUrlSource.Dhcp)
+                look = LabMudUrls.Dhcp(context, network.DutAddress);
+            else
+            {
+                await probe.TryAsync(ct);
+                look = probe.Look(DateTimeOffset.UtcNow);
+                if (!look.Observed)
+                {
+                    var lab = LabMudUrls.TlsClientCertificates(context, network.DutAddress);
+                    look = lab.Observed ? lab : look;
+                }
+            }
+            if (look.Observed || !look.Available || DateTimeOffset.UtcNow >= deadline)
+            {
+                var note = look.Available ? look.Note : $"{look.Name}: {look.Note}";
+                return new SourceUrl(source, look.Urls.FirstOrDefault(), look.Observed, note, probe.Result);
+            }
+            await Task.Delay(Poll, ct);
+        }
+    }
+}
