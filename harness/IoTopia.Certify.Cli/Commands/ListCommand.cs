@@ -33,15 +33,19 @@ public static class ListCommand
             foreach (var (name, summary, arguments) in Composition.Steps.All)
             {
                 var args = string.Join(", ", ArgumentBinder.BindableProperties(arguments).Select(p => $"{p.Key}: {TypeName(p.Value.PropertyType)}"));
+                var needs = string.Join(", ", Composition.Steps.Needs(name).GroupBy(n => n.Capability)
+                    .Select(g => g.All(n => n.Optional) ? $"{g.Key} (optional)" : g.Key));
                 Console.WriteLine($"{name}\t{summary}");
                 Console.WriteLine($"    arguments: {(args.Length == 0 ? "none" : args)}");
+                if (needs.Length > 0)
+                    Console.WriteLine($"    needs: {needs}");
             }
             return 0;
         });
         list.Subcommands.Add(steps);
 
         var rigOnly = CommonOptions.Rig();
-        var rigCommand = new Command("rig", "The rig: its kind, DUT and capabilities") { rigOnly };
+        var rigCommand = new Command("rig", "The rig: its kind, DUT, and each capability with the driver and resource behind it") { rigOnly };
         rigCommand.SetAction(result =>
         {
             var root = ProjectRoot.Find();
@@ -51,6 +55,14 @@ public static class ListCommand
                 Console.WriteLine($"rig {d.Name} ({d.File}), kind {d.Kind}");
                 Console.WriteLine($"dut: model {d.Dut.Model}, serial {d.Dut.Serial}, firmware {d.Dut.Firmware}");
                 Console.WriteLine($"capabilities: {(d.Capabilities.Count == 0 ? "none" : string.Join(", ", d.Capabilities))}");
+                foreach (var capability in Harness.Model.Capabilities.InOrder)
+                {
+                    foreach (var binding in d.Bindings.Where(b => b.Capabilities.Contains(capability)))
+                    {
+                        var unavailable = d.Capabilities.Contains(capability) ? "" : "\t(not available on this machine)";
+                        Console.WriteLine($"  {capability,-15} {binding.Name}{(binding.Resource.Length == 0 ? "" : $"\t{binding.Resource}")}{unavailable}");
+                    }
+                }
                 if (d.Description.Length > 0)
                     Console.WriteLine(d.Description.Trim());
                 return 0;

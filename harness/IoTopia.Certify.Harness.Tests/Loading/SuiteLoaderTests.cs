@@ -186,6 +186,43 @@ public sealed class SuiteLoaderTests
     }
 
     [Test]
+    public void NeedsMustListWhatTheStepsRequire()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("suite.yaml", """
+            scenarios:
+              - id: a
+                title: capture without capture
+                requirements: [IOT-INT-04]
+                needs: [power]
+                steps:
+                  - capture.start: { name: traffic }
+                  - serial.expect: { pattern: "${dut.banner}", within: 1s }
+                cleanup:
+                  - capture.stop: traffic
+              - id: b
+                title: no needs at all
+                kind: rig-check
+                steps:
+                  - lab.dns-query: { within: 1s }
+              - id: c
+                title: optional protocols force nothing
+                requirements: [IOT-INT-01]
+                needs: [power]
+                steps:
+                  - intent.mud-url: { within: 1s }
+            """);
+        var e = Assert.Throws<InputException>(() => new SuiteLoader(Cli.Composition.Steps).Load([file], NoOverrides))!;
+        var lines = e.Message.Replace(file, "FILE").Split(Environment.NewLine);
+        Assert.That(lines, Is.EquivalentTo(new[]
+        {
+            "FILE:5:5: needs: lacks 'capture', which step capture.start at line 7 needs; add it to needs:",
+            "FILE:5:5: needs: lacks 'serial', which step serial.expect at line 8 needs; add it to needs:",
+            "FILE:11:5: needs: lacks 'dns', which step lab.dns-query at line 15 needs; add it to needs:",
+        }), "a scenario skipped for a DUT fact the rig lacks (${dut.banner}) is checked too; c passes");
+    }
+
+    [Test]
     public async Task TheShippedSuitesAndRigsLint()
     {
         foreach (var rig in new[] { "virtual.yaml", "bench-example.yaml" })

@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Model;
 
@@ -5,7 +6,8 @@ namespace IoTopia.Certify.Harness.Engine;
 
 /// <summary>
 /// One kind of rig (<c>kind:</c> in a rig file): it reads its own <c>drivers:</c> section, with every
-/// problem named by file, line and key, and makes the runtime that drives the bench.
+/// problem named by file, line and key, says which drivers that section makes (the rig's capabilities
+/// follow from them), and makes the runtime that drives the bench.
 /// </summary>
 public abstract class RigKind
 {
@@ -21,11 +23,17 @@ public abstract class RigKind
 
     private static readonly IReadOnlyDictionary<string, string> NoOptions = new Dictionary<string, string>();
 
-    /// <summary>The capabilities this machine can give of those the rig file declares (e.g. no capture without root).</summary>
-    public virtual IReadOnlyList<string> Available(IReadOnlyList<string> declared) => declared;
+    /// <summary>The capabilities this machine can give of those the rig's drivers give (e.g. no capture without root).</summary>
+    public virtual IReadOnlyList<string> Available(IReadOnlyList<string> given) => given;
 
     /// <summary>Reads the rig file's <c>drivers:</c> section (null when the file has none) into this kind's settings.</summary>
     public abstract object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors);
+
+    /// <summary>
+    /// The drivers this kind builds from its settings (<see cref="ReadDrivers"/>'s result), before anything is
+    /// built: the rig's capabilities are theirs, and <c>certify list rig</c> shows them.
+    /// </summary>
+    public virtual IReadOnlyList<DriverBinding> Bindings(object? drivers) => [];
 
     public abstract RigRuntime Create(RigDescription description);
 

@@ -1,22 +1,29 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Model;
 
 namespace IoTopia.Certify.Harness.Engine;
 
 /// <summary>
-/// A rig while a run uses it: its drivers by interface, and the way back to the baseline before each
-/// scenario (power off → restore → power on). Rig kinds subclass this.
+/// A rig while a run uses it: the drivers its kind built (by protocol), its resources, and the way back to
+/// the baseline before each scenario (power off → restore → power on). Rig kinds subclass this.
 /// </summary>
 public abstract class RigRuntime : IAsyncDisposable
 {
-    protected RigRuntime(RigDescription description) => Description = description;
+    protected RigRuntime(RigDescription description)
+    {
+        Description = description;
+        Drivers = new DriverRegistry(description.Name);
+    }
 
     public RigDescription Description { get; }
 
-    public bool Has(string capability) => Description.Capabilities.Contains(capability, StringComparer.Ordinal);
+    /// <summary>The drivers this rig built, by protocol interface; filled by the rig kind as it starts.</summary>
+    public DriverRegistry Drivers { get; }
 
-    /// <summary>The driver that implements <typeparamref name="T"/>, or an error naming the missing capability.</summary>
-    public virtual T Driver<T>() where T : class =>
-        throw new InvalidOperationException($"rig '{Description.Name}' has no driver for {typeof(T).Name}");
+    /// <summary>Facts and resources that are not drivers (address plan, manufacturer files, the DUT's network).</summary>
+    public RigResources Resources { get; } = new();
+
+    public bool Has(string capability) => Description.Capabilities.Contains(capability, StringComparer.Ordinal);
 
     public virtual Task StartAsync(RunContext run, CancellationToken ct) => Task.CompletedTask;
 

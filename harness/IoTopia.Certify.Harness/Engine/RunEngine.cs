@@ -173,6 +173,10 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         try
         {
             await run.Rig.StartAsync(run, run.Interrupted);
+            // the plan skipped by the capabilities the rig kind said it builds; a kind that built less is broken, not lacking
+            var unbuilt = run.Rig.Description.Capabilities.Where(c => !run.Rig.Drivers.Capabilities.Contains(c)).ToList();
+            if (unbuilt.Count > 0)
+                throw new InvalidOperationException($"rig '{run.Rig.Description.Name}' built no driver for {string.Join(", ", unbuilt)}, which its kind '{run.Rig.Description.Kind}' said it gives");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Processes;
 using IoTopia.Certify.Harness.Records;
 
@@ -24,6 +25,8 @@ public sealed class StepContext
         Seq = seq;
         StepName = stepName;
         Phase = phase;
+        Drivers = new StepDrivers(stepName, attempt.Run.Steps.Contains(stepName) ? attempt.Run.Steps.Declared(stepName) : new HashSet<Type>(),
+            attempt.Run.Rig.Drivers);
     }
 
     public AttemptContext Attempt { get; }
@@ -31,6 +34,12 @@ public sealed class StepContext
     public string StepName { get; }
     public StepPhase Phase { get; }
     public RigRuntime Rig => Attempt.Run.Rig;
+
+    /// <summary>The rig's drivers of the protocols this step declares (<see cref="NeedsAttribute"/>).</summary>
+    public StepDrivers Drivers { get; }
+
+    /// <summary>The rig's facts and resources that are not drivers (address plan, manufacturer files).</summary>
+    public RigResources Resources => Rig.Resources;
     public ActivitySet Activities => Attempt.Activities;
     public Random Random => Attempt.Random;
 

@@ -12,7 +12,8 @@ namespace IoTopia.Certify.Harness.Loading;
 /// </summary>
 public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, string> parameters, Model.SourceLocation stepLocation)
 {
-    public object Bind(Type type, YamlNode? node, string path)
+    /// <param name="ignoredKeys">keys of the mapping that belong to the caller (a driver section's <c>kind:</c>), not to <paramref name="type"/></param>
+    public object Bind(Type type, YamlNode? node, string path, IReadOnlySet<string>? ignoredKeys = null)
     {
         var target = Activator.CreateInstance(type)
                      ?? throw new InvalidOperationException($"cannot create {type.Name}");
@@ -29,7 +30,7 @@ public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, stri
                 break;
             case YamlMappingNode mapping:
                 var map = new YamlMap(file, mapping, path);
-                foreach (var key in map.Keys)
+                foreach (var key in map.Keys.Where(k => ignoredKeys?.Contains(k) != true))
                 {
                     if (!properties.TryGetValue(key, out var property))
                     {

@@ -1,8 +1,12 @@
 using IoTopia.Certify.Harness.Model;
+using YamlDotNet.RepresentationModel;
 
 namespace IoTopia.Certify.Harness.Loading;
 
-/// <summary>Loads a rig file: name, kind, capabilities, DUT identity. Driver sections belong to their rig kind.</summary>
+/// <summary>
+/// Loads a rig file: name, kind, DUT identity, drivers (read by the rig kind). The capabilities are those of
+/// the drivers the kind builds from the file; <c>capabilities:</c>, when given, must name only those.
+/// </summary>
 public static class RigLoader
 {
     public static RigDescription Load(string path, Engine.RigKinds kinds)
@@ -16,8 +20,9 @@ public static class RigLoader
             errors.Add(new InputException(map.LocationOf("kind"), $"kind: '{kind}' is not a rig kind this harness knows ({string.Join(", ", kinds.Names)})"));
         var description = map.String("description") ?? "";
         var capabilities = map.StringList("capabilities");
+        var capabilitiesLine = map.LocationOf("capabilities");
         foreach (var c in capabilities.Where(c => !Capabilities.Known.Contains(c)))
-            errors.Add(new InputException(map.LocationOf("capabilities"), $"capabilities: '{c}' is not a rig capability; known: {string.Join(", ", Capabilities.Known.Order())}"));
+            errors.Add(new InputException(capabilitiesLine, $"capabilities: '{c}' is not a rig capability; known: {string.Join(", ", Capabilities.Known.Order())}"));
         var dut = new DutDescription();
         if (map.Map("dut") is { } d)
         {
@@ -66,6 +71,10 @@ public static class RigLoader
         if (rigKind is null)
             map.Get("drivers");
         map.RejectUnknownKeys(errors);
+        var bindings = rigKind is null || errors.Any ? [] : rigKind.Bindings(drivers);
+        var given = Capabilities.InOrder.Where(c => bindings.Any(b => b.Capabilities.Contains(c))).ToList();
+        foreach (var c in capabilities.Where(c => Capabilities.Known.Contains(c) && !given.Contains(c)))
+            errors.Add(new InputException(ItemLocation(map, "capabilities", c) ?? capabilitiesLine, $"capabilities: '{c}': no driver of this {kind} rig gives it (its drivers give {(given.Count == 0 ? "nothing" : string.Join(", ", given))}); configure one under drivers: or leave it out"));
         errors.ThrowIfAny();
         var rig = new RigDescription
         {
@@ -73,7 +82,8 @@ public static class RigLoader
             File = path,
             Kind = kind,
             Description = description,
-            Capabilities = rigKind?.Available(capabilities) ?? capabilities,
+            Capabilities = rigKind?.Available(given) ?? given,
+            Bindings = bindings,
             Dut = dut,
             Drivers = drivers,
             Statement = statement,
@@ -84,4 +94,11 @@ public static class RigLoader
         errors.ThrowIfAny();
         return rig;
     }
+
+    /// <summary>Where <paramref name="item"/> is written in the list under <paramref name="key"/>.</summary>
+    private static SourceLocation? ItemLocation(YamlMap map, string key, string item) =>
+        map.Node.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: var k } && k == key).Value is YamlSequenceNode list
+        && list.Children.OfType<YamlScalarNode>().FirstOrDefault(n => n.Value == item) is { } node
+            ? YamlFile.At(map.File, node)
+            : null;
 }

@@ -131,6 +131,9 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
         var needs = map.StringList("needs");
         foreach (var need in needs.Where(n => !Capabilities.Known.Contains(n)))
             errors.Add(new InputException(map.LocationOf("needs"), $"needs: '{need}' is not a rig capability; known: {string.Join(", ", Capabilities.Known.Order())}"));
+        foreach (var (capability, step, at) in StepCapabilities(map).Where(c => !needs.Contains(c.Capability)).DistinctBy(c => c.Capability))
+            errors.Add(new InputException(map.Has("needs") ? map.LocationOf("needs") : map.LocationOf("id"),
+                $"needs: lacks '{capability}', which step {step} at line {at.Line} needs; add it to needs:"));
 
         // IXIT facts from the conformance statement, for the scenarios that list them under ixit:
         var ixit = map.StringList("ixit");
@@ -195,6 +198,33 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             Parameters = parameters,
             Location = map.Location,
         };
+    }
+
+    /// <summary>
+    /// The capabilities the scenario's steps (and clean-up steps) require, from their declared protocols,
+    /// read off the step names alone so that a scenario skipped for a missing fact is checked too.
+    /// </summary>
+    private IEnumerable<(string Capability, string Step, SourceLocation At)> StepCapabilities(YamlMap scenario)
+    {
+        foreach (var (key, list) in scenario.Node.Children)
+        {
+            if (key is not YamlScalarNode { Value: "steps" or "cleanup" } || list is not YamlSequenceNode sequence)
+                continue;
+            foreach (var node in sequence.Children)
+            {
+                var name = node switch
+                {
+                    YamlScalarNode scalar => scalar.Value,
+                    YamlMappingNode mapping => mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value)
+                        .Where(k => k is not null && !StepOptions.Contains(k)).Take(2).ToList() is [var only] ? only : null,
+                    _ => null,
+                };
+                if (name is null || !steps.Contains(name))
+                    continue;
+                foreach (var capability in steps.RequiredCapabilities(name))
+                    yield return (capability, name, YamlFile.At(scenario.File, node));
+            }
+        }
     }
 
     [GeneratedRegex(@"\$\{dut\.(?<key>[a-z0-9-]+)\}", RegexOptions.NonBacktracking)]

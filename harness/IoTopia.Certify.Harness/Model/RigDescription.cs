@@ -7,7 +7,11 @@ public sealed record RigDescription
     public required string File { get; init; }
     public string Kind { get; init; } = "in-process";
     public string Description { get; init; } = "";
+    /// <summary>What the rig's drivers give and this machine allows (see <see cref="Engine.RigKind.Available"/>).</summary>
     public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    /// <summary>The drivers the rig kind builds from the rig file, each with the capabilities it gives.</summary>
+    public IReadOnlyList<Drivers.DriverBinding> Bindings { get; init; } = [];
     public DutDescription Dut { get; init; } = new();
 
     /// <summary>The rig options given to this run (e.g. from the command line), each one its kind accepts (<c>RigKind.Options</c>).</summary>

@@ -5,12 +5,9 @@ using IoTopia.Certify.Rigs.Protocols;
 namespace IoTopia.Certify.Rigs.Tests.Capture;
 
 /// <summary>A rig whose only driver is a capture driver.</summary>
-internal sealed class CaptureTestRig(ICaptureProtocol capture) : RigRuntime(new RigDescription
+internal sealed class CaptureTestRig : RigRuntime
 {
-    Name = "capture-test",
-    File = "(test)",
-    Capabilities = ["capture"],
-})
-{
-    public override T Driver<T>() => capture as T ?? base.Driver<T>();
+    public CaptureTestRig(ICaptureProtocol capture)
+        : base(new RigDescription { Name = "capture-test", File = "(test)", Capabilities = ["capture"] }) =>
+        Drivers.Add(capture, "test capture");
 }

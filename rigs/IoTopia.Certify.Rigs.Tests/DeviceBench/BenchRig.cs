@@ -4,7 +4,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Tests.DeviceBench;
 
-/// <summary>A rig runtime for tests: whatever drivers the test hands it, and the baseline a real rig runs.</summary>
+/// <summary>A rig runtime for tests: whatever drivers the test hands it (registered as it hands them), and the baseline a real rig runs.</summary>
 internal sealed class BenchRig(params string[] capabilities) : RigRuntime(new RigDescription
 {
     Name = "test-bench",
@@ -13,23 +13,44 @@ internal sealed class BenchRig(params string[] capabilities) : RigRuntime(new Ri
     Capabilities = capabilities,
 })
 {
-    public IConsoleProtocol? Console { get; set; }
-    public IPowerProtocol? Power { get; set; }
-    public IRestoreProtocol? Restore { get; set; }
+    private IConsoleProtocol? _console;
+    private IPowerProtocol? _power;
+    private IRestoreProtocol? _restore;
 
-    public override T Driver<T>() =>
-        (typeof(T) == typeof(IConsoleProtocol) ? Console as T
-            : typeof(T) == typeof(IPowerProtocol) ? Power as T
-            : typeof(T) == typeof(IRestoreProtocol) ? Restore as T
-            : null) ?? base.Driver<T>();
+    public IConsoleProtocol? Console
+    {
+        get => _console;
+        set => _console = Swap(_console, value);
+    }
+
+    public IPowerProtocol? Power
+    {
+        get => _power;
+        set => _power = Swap(_power, value);
+    }
+
+    public IRestoreProtocol? Restore
+    {
+        get => _restore;
+        set => _restore = Swap(_restore, value);
+    }
 
     /// <summary>Power off → restore → the attempt's serial cursor → power on, as CONTRACTS.md's scenario isolation asks.</summary>
     public override async Task ResetToBaselineAsync(AttemptContext attempt, CancellationToken ct)
     {
-        await Driver<IPowerProtocol>().OffAsync(ct);
-        await Driver<IRestoreProtocol>().RestoreAsync(attempt, ct);
+        await Drivers.Get<IPowerProtocol>().OffAsync(ct);
+        await Drivers.Get<IRestoreProtocol>().RestoreAsync(attempt, ct);
         if (Console is Rigs.Serial.SerialConsole console)
             console.BeginAttempt(attempt);
-        await Driver<IPowerProtocol>().OnAsync(ct);
+        await Drivers.Get<IPowerProtocol>().OnAsync(ct);
+    }
+
+    private T? Swap<T>(T? old, T? value) where T : class
+    {
+        if (old is not null)
+            Drivers.Remove(old);
+        if (value is not null)
+            Drivers.Add(value, $"test {typeof(T).Name}");
+        return value;
     }
 }

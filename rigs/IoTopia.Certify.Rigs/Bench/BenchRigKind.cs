@@ -1,57 +1,70 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Model;
+using IoTopia.Certify.Rigs.Backends;
+using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Serial;
 
 namespace IoTopia.Certify.Rigs.Bench;
 
 /// <summary>
-/// <c>kind: bench</c> — a real device on a real bench: a serial adapter, a switched power line (any
-/// relay, PDU or lab supply driven by commands, or a relay board on a serial port), a restore by command
-/// or by the operator, and capture on the bench's second network card.
+/// <c>kind: bench</c> — a real device on a real bench. Each driver slot (<c>serial</c>, <c>power</c>,
+/// <c>restore</c>, <c>capture</c>) names its backend with <c>kind:</c>, picked from the backends found by
+/// <see cref="DriverBackendAttribute"/>; the rig's capabilities are those of the drivers configured.
 /// </summary>
-public sealed class BenchRigKind : RigKind
+public sealed class BenchRigKind(DriverBackends backends) : RigKind
 {
+    /// <summary>The driver slots, in the order they are built; serial and capture default to their one usual backend.</summary>
+    public static readonly IReadOnlyList<(string Slot, string? DefaultKind)> Slots =
+        [("serial", TtyConsoleBackend.Kind), ("power", null), ("restore", null), ("capture", LiveCaptureBackend.Kind)];
+
+    public BenchRigKind()
+        : this(DriverBackends.Default)
+    {
+    }
+
     public override string Name => "bench";
 
     public override object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors)
     {
         if (drivers is null)
-            return new BenchDriversSection();
+            return new BenchSettings();
+        var configured = Slots.Select(s => backends.Read(drivers, s.Slot, s.DefaultKind, errors)).OfType<ConfiguredDriver>().ToList();
+        ManufacturerMud? mud = null;
         try
         {
-            var binder = new ArgumentBinder(rigFile, new Dictionary<string, string>(), drivers.Location);
-            var section = (BenchDriversSection)binder.Bind(typeof(BenchDriversSection), drivers.Node, "drivers");
-            foreach (var key in drivers.Keys)
-                drivers.Get(key);
-            if (section.Power is { Kind: BenchDriversSection.PowerKind.Exec } exec && (exec.On is null || exec.Off is null))
-                errors.Add(new InputException(drivers.LocationOf("power"), "drivers.power: kind exec needs on: and off: commands"));
-            if (section.Power is { Kind: BenchDriversSection.PowerKind.SerialRelay } relay && (relay.Port is null || relay.On is null || relay.Off is null))
-                errors.Add(new InputException(drivers.LocationOf("power"), "drivers.power: kind serial-relay needs port:, on: and off: (hex bytes)"));
-            if (section.Restore is { Kind: BenchDriversSection.RestoreKind.Command, Command: null })
-                errors.Add(new InputException(drivers.LocationOf("restore"), "drivers.restore: kind command needs command:"));
-            return section.Mud is { } mud ? WithMudPaths(section, mud, Path.GetDirectoryName(Path.GetFullPath(rigFile))!) : section;
+            if (drivers.Get("mud") is { } node)
+            {
+                var section = (BenchMudSection)new ArgumentBinder(rigFile, new Dictionary<string, string>(), drivers.Location)
+                    .Bind(typeof(BenchMudSection), node, "drivers.mud");
+                mud = Manufacturer(section, rigFile);
+            }
         }
         catch (InputException e)
         {
             errors.Add(e);
-            return null;
         }
+        drivers.RejectUnknownKeys(errors);
+        return new BenchSettings { Drivers = configured, Mud = mud };
     }
 
+    public override IReadOnlyList<DriverBinding> Bindings(object? drivers) =>
+        drivers is BenchSettings settings ? [.. settings.Drivers.Select(d => d.Binding)] : [];
+
+    public override RigRuntime Create(RigDescription description) => new BenchRig(description, (BenchSettings)description.Drivers!);
+
     /// <summary>The mud: paths made absolute, relative to the rig file (their existence is checked when the rig starts).</summary>
-    private static BenchDriversSection WithMudPaths(BenchDriversSection section, BenchDriversSection.MudSection mud, string folder) => new()
+    private static ManufacturerMud Manufacturer(BenchMudSection mud, string rigFile)
     {
-        Serial = section.Serial,
-        Power = section.Power,
-        Restore = section.Restore,
-        Capture = section.Capture,
-        Mud = new BenchDriversSection.MudSection
+        var folder = Path.GetDirectoryName(Path.GetFullPath(rigFile))!;
+        return new ManufacturerMud
         {
-            File = Path.GetFullPath(Path.Combine(folder, mud.File)),
+            MudFile = Path.GetFullPath(Path.Combine(folder, mud.File)),
             Signature = mud.Signature is null ? null : Path.GetFullPath(Path.Combine(folder, mud.Signature)),
             TrustAnchor = Path.GetFullPath(Path.Combine(folder, mud.TrustAnchor)),
-        },
-    };
-
-    public override RigRuntime Create(RigDescription description) => new BenchRig(description, (BenchDriversSection)description.Drivers!);
+            Origin = $"the manufacturer's files named by {rigFile} (drivers.mud)",
+        };
+    }
 }

@@ -7,17 +7,7 @@ namespace IoTopia.Certify.Rigs.Capture;
 internal static class CaptureDriver
 {
     /// <summary>The rig's <see cref="ICaptureProtocol"/>, or null when the rig has none.</summary>
-    public static ICaptureProtocol? Find(StepContext context)
-    {
-        try
-        {
-            return context.Rig.Driver<ICaptureProtocol>();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public static ICaptureProtocol? Find(StepContext context) => context.Drivers.Find<ICaptureProtocol>();
 
     /// <summary>The capture named <paramref name="name"/> of this attempt, or why there is none.</summary>
     public static (CaptureActivity? Activity, string? Problem) Running(StepContext context, string name)

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Capture;
 
+[Needs(typeof(ICaptureProtocol))]
 [Step("capture.expect", "Expects a flow of the DUT (host: name or IP, port, proto) to be seen, or not seen, in a running capture within a duration.")]
 public sealed class CaptureExpectStep : Step<CaptureExpectStep.Arguments>
 {

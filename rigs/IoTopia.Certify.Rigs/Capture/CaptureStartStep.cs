@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -5,6 +6,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Capture;
 
+[Needs(typeof(ICaptureProtocol))]
 [Step("capture.start", "Starts capturing the DUT's traffic into a pcap until capture.stop or the attempt's end (default filter: the rig's DUT, not its probes).")]
 public sealed class CaptureStartStep : Step<CaptureStartStep.Arguments>
 {

@@ -1,9 +1,12 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Capture;
 
+[Needs(typeof(ICaptureProtocol))]
 [Step("capture.stop", "Stops a capture before the attempt ends and records its packets, dut-packets and drops.")]
 public sealed class CaptureStopStep : Step<CaptureStopStep.Arguments>
 {

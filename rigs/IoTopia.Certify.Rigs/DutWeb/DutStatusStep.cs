@@ -24,7 +24,7 @@ public sealed class DutStatusStep : Step<DutStatusStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var network = context.Rig.Driver<IDutNetwork>();
+        var network = context.Resources.Get<IDutNetwork>(context.Rig.Description.Name);
         using var client = ProbeHttpClient.Create(network, TimeSpan.FromSeconds(5));
         var url = new Uri($"https://{network.DutAddress}:{network.WebPort}{args.Path}");
         var deadline = DateTimeOffset.UtcNow + args.Within;

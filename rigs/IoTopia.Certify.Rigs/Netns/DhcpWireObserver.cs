@@ -14,7 +14,7 @@ namespace IoTopia.Certify.Rigs.Netns;
 /// the lab's own listener parses what it receives, and logged the same way (<c>NNN-dhcp.jsonl</c>) —
 /// dnsmasq does not log the options it receives, and option 161 is the point.
 /// </summary>
-public sealed class DhcpWireObserver(string interfaceName, CaptureTarget target) : IDhcpObservations
+public sealed class DhcpWireObserver(string interfaceName, CaptureTarget target) : ILabDhcp
 {
     private const string Filter = "udp and (port 67 or port 68)";
     private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(5);

@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Model;
@@ -19,6 +20,10 @@ public sealed class NetnsRigKind : RigKind
 
     public override object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors) =>
         ReferenceDeviceDrivers.Read<NetnsDriversSection>(drivers, rigFile, errors, Name, s => new(s.Device, s.Serial, s.Pki, NetnsLayout.LabInterface));
+
+    public override IReadOnlyList<DriverBinding> Bindings(object? drivers) =>
+        ReferenceDeviceDrivers.Bindings(drivers, NetnsLayout.LabInterface, "10.77.<slot>.1 in iotc<slot>-lab",
+            (typeof(Lab.Dns.LabDnsResolver), "dns"), (typeof(DhcpWireObserver), "dhcp"));
 
     public override IEnumerable<string> Problems(RigDescription description)
     {

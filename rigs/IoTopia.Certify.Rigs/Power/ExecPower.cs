@@ -1,4 +1,5 @@
 using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Rigs.Backends;
 using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Serial;
 
@@ -8,7 +9,8 @@ namespace IoTopia.Certify.Rigs.Power;
 /// Power by shell commands (<c>/bin/sh -c</c>), each under a deadline, its output in the journal; a
 /// non-zero exit is an error naming the command. The state comes from the status command's output.
 /// </summary>
-public sealed class ExecPower : IPowerProtocol
+[DriverBackend("power", "exec", "shell commands (/bin/sh -c) for any relay, PDU or lab supply with a command line")]
+public sealed class ExecPower : IPowerProtocol, IDriverBackend<ExecPower, ExecPowerOptions>
 {
     private readonly RunContext _run;
     private readonly ExecPowerOptions _options;
@@ -25,6 +27,10 @@ public sealed class ExecPower : IPowerProtocol
         _statusOn = SerialPatterns.Build(options.StatusOn);
         _statusOff = SerialPatterns.Build(options.StatusOff);
     }
+
+    public static ExecPower Create(ExecPowerOptions options, BackendContext context) => new(context.Run, options);
+
+    public static string Resource(ExecPowerOptions options) => $"on: {options.On}";
 
     public Task OnAsync(CancellationToken ct) => RunAsync("power on", _options.On, ct);
 

@@ -1,9 +1,10 @@
+using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Rigs.Serial;
 
 namespace IoTopia.Certify.Rigs.Power;
 
 /// <summary>Power through shell commands from the rig file: any relay CLI, PDU or lab supply.</summary>
-public sealed record ExecPowerOptions
+public sealed record ExecPowerOptions : IValidatableArguments
 {
     public required string On { get; init; }
     public required string Off { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Records;
@@ -8,6 +9,7 @@ using IoTopia.Certify.Rigs.Serial;
 
 namespace IoTopia.Certify.Rigs.Power;
 
+[Needs(typeof(IConsoleProtocol))]
 [Step("power.cut-wait", "Waits for the cut armed by power.cut-when; records when it was made (cut-delay after the match). Not in time: fail, and the cut is disarmed.")]
 public sealed class PowerCutWaitStep : Step<PowerCutWaitStep.Arguments>
 {
@@ -35,7 +37,7 @@ public sealed class PowerCutWaitStep : Step<PowerCutWaitStep.Arguments>
         catch (TimeoutException)
         {
             await context.Activities.StopAsync(PowerCutActivity.Name, ct);
-            var console = context.Rig.Driver<IConsoleProtocol>();
+            var console = context.Drivers.Get<IConsoleProtocol>();
             var pattern = activity.Pattern.ToString();
             var outcome = await SerialOutcomes.NotSeenAsync(context, console, $"/{pattern}/ (the power cut's trigger)", pattern, activity.From, since,
                 args.Within, null, ct);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -7,6 +8,8 @@ using IoTopia.Certify.Rigs.Serial;
 
 namespace IoTopia.Certify.Rigs.Power;
 
+[Needs(typeof(IPowerCutProtocol))]
+[Needs(typeof(IConsoleProtocol))]
 [Step("power.cut-when", "Arms a power cut: when the DUT's serial output after the cursor matches a pattern, the power is cut 'after' later. power.cut-wait checks it happened.")]
 public sealed class PowerCutWhenStep : Step<PowerCutWhenStep.Arguments>
 {
@@ -26,8 +29,8 @@ public sealed class PowerCutWhenStep : Step<PowerCutWhenStep.Arguments>
 
     protected override Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var power = context.Rig.Driver<IPowerProtocol>();
-        var log = context.Rig.Driver<IConsoleProtocol>().Log;
+        var power = context.Drivers.Get<IPowerCutProtocol>();
+        var log = context.Drivers.Get<IConsoleProtocol>().Log;
         var from = SerialCursor.Get(context.Attempt, log);
         context.Activities.Start(PowerCutActivity.Name,
             new PowerCutActivity(log, SerialPatterns.Build(args.Serial), from, args.After, power, cut => context.Log(

@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -5,6 +6,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Power;
 
+[Needs(typeof(IPowerProtocol))]
 [Step("power.cycle", "Cuts the DUT's power, keeps it off for a while, and switches it on again.")]
 public sealed class PowerCycleStep : Step<PowerCycleStep.Arguments>
 {
@@ -22,7 +24,7 @@ public sealed class PowerCycleStep : Step<PowerCycleStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var power = context.Rig.Driver<IPowerProtocol>();
+        var power = context.Drivers.Get<IPowerProtocol>();
         context.Details["driver"] = power.GetType().Name;
         context.Details["off-at"] = DateTimeOffset.UtcNow;
         await power.OffAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Records;
+using IoTopia.Certify.Rigs.Backends;
 using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Serial;
 
@@ -9,7 +10,8 @@ namespace IoTopia.Certify.Rigs.Power;
 /// Power through a relay board driven over its own serial port: each switch opens the port, writes the
 /// configured bytes and closes it. The board does not answer, so the state is the last one commanded.
 /// </summary>
-public sealed class SerialRelayPower : IPowerProtocol
+[DriverBackend("power", "serial-relay", "a relay board that takes bytes (hex in the rig file) on its own serial port")]
+public sealed class SerialRelayPower : IPowerProtocol, IDriverBackend<SerialRelayPower, SerialRelayPowerOptions>
 {
     private readonly SerialRelayPowerOptions _options;
     private readonly Journal? _journal;
@@ -25,6 +27,10 @@ public sealed class SerialRelayPower : IPowerProtocol
         _on = HexBytes.Parse(options.On, "serial relay on");
         _off = HexBytes.Parse(options.Off, "serial relay off");
     }
+
+    public static SerialRelayPower Create(SerialRelayPowerOptions options, BackendContext context) => new(options, context.Run.Journal);
+
+    public static string Resource(SerialRelayPowerOptions options) => options.Port;
 
     public Task OnAsync(CancellationToken ct) => SwitchAsync(PowerState.On, _on, ct);
 

@@ -10,7 +10,7 @@ namespace IoTopia.Certify.Rigs.Power;
 /// reaped at the end), off is SIGKILL — what it had not written is lost, as at a power cut — and the
 /// state is whether that process lives.
 /// </summary>
-public sealed class VirtualPower(RunContext run, Func<ProcessStartInfo> startInfo) : IPowerProtocol, IAsyncDisposable
+public sealed class VirtualPower(RunContext run, Func<ProcessStartInfo> startInfo) : IPowerCutProtocol, IAsyncDisposable
 {
     private const int StderrLines = 50;
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -1,8 +1,10 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Records;
 
 namespace IoTopia.Certify.Rigs.Protocols;
 
 /// <summary>Captures the DUT's traffic on the rig's interface into a pcap evidence file.</summary>
+[Capability("capture")]
 public interface ICaptureProtocol
 {
     /// <summary>Why capture cannot work here (no rights, no interface), or null when it can.</summary>

@@ -1,6 +1,9 @@
+using IoTopia.Certify.Harness.Drivers;
+
 namespace IoTopia.Certify.Rigs.Protocols;
 
 /// <summary>Switches the DUT's power: a process start and SIGKILL (virtual), shell commands (any PDU or relay), relay bytes.</summary>
+[Capability("power")]
 public interface IPowerProtocol
 {
     Task OnAsync(CancellationToken ct);

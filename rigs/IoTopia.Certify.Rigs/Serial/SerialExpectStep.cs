@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -8,6 +9,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Serial;
 
+[Needs(typeof(IConsoleProtocol))]
 [Step("serial.expect", "Waits until the DUT's serial output after the attempt's cursor matches a pattern (regex, no backtracking); the cursor moves past the match.")]
 public sealed partial class SerialExpectStep : Step<SerialExpectStep.Arguments>
 {
@@ -37,7 +39,7 @@ public sealed partial class SerialExpectStep : Step<SerialExpectStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var console = context.Rig.Driver<IConsoleProtocol>();
+        var console = context.Drivers.Get<IConsoleProtocol>();
         var from = SerialCursor.Get(context.Attempt, console.Log);
         var pattern = SerialPatterns.Build(args.Pattern);
         var since = DateTimeOffset.UtcNow;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -9,6 +10,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Serial;
 
+[Needs(typeof(IConsoleProtocol))]
 [Step("serial.login", "Logs in on the DUT's serial console: waits for the login prompt, types user and password, waits for the shell prompt; a refused login fails. The password is never recorded.")]
 public sealed class SerialLoginStep : Step<SerialLoginStep.Arguments>
 {
@@ -48,7 +50,7 @@ public sealed class SerialLoginStep : Step<SerialLoginStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var console = context.Rig.Driver<IConsoleProtocol>();
+        var console = context.Drivers.Get<IConsoleProtocol>();
         var log = console.Log;
         var start = SerialCursor.Get(context.Attempt, log);
         var cursor = start;

@@ -1,4 +1,5 @@
 using System.Text;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -7,6 +8,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Serial;
 
+[Needs(typeof(IConsoleProtocol))]
 [Step("serial.send", "Types text on the DUT's serial console, by default followed by Enter (CR).")]
 public sealed class SerialSendStep : Step<SerialSendStep.Arguments>
 {
@@ -22,7 +24,7 @@ public sealed class SerialSendStep : Step<SerialSendStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var console = context.Rig.Driver<IConsoleProtocol>();
+        var console = context.Drivers.Get<IConsoleProtocol>();
         var bytes = Encoding.UTF8.GetBytes(args.Newline ? args.Text + Enter : args.Text);
         await console.SendAsync(bytes, ct);
         context.Details["bytes"] = bytes.Length;

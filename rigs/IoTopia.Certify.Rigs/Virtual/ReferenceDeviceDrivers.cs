@@ -1,14 +1,44 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Model;
+using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Rigs.Lab.Https;
+using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Power;
+using IoTopia.Certify.Rigs.Restore;
+using IoTopia.Certify.Rigs.Serial;
 
 namespace IoTopia.Certify.Rigs.Virtual;
 
 /// <summary>
 /// Reads the <c>drivers:</c> section of a rig that runs the reference device (virtual, netns) into its
-/// settings: the section's own shape is the kind's, the checks and path resolution are shared.
+/// settings: the section's own shape is the kind's, the checks and path resolution are shared. Names the
+/// drivers such a rig builds, alike before the start (lint, <c>certify list rig</c>) and when built.
 /// </summary>
 internal static class ReferenceDeviceDrivers
 {
+    public const string ConsoleName = "serial console on a socat pty pair";
+    public const string PowerName = "device process power (start, SIGKILL)";
+    public const string RestoreName = "state dir reset to the factory image";
+    public const string CaptureName = "live capture (SharpPcap)";
+
+    public static string LabServiceName(string service) => $"lab service '{service}'";
+
+    /// <summary>The drivers of a reference-device rig: console, power, restore, capture on <paramref name="captureInterface"/>, its network's lab services, the HTTPS host and the MUD server.</summary>
+    public static IReadOnlyList<DriverBinding> Bindings(object? settings, string captureInterface, string lab, params (Type Driver, string Name)[] networkServices) =>
+        settings is not VirtualRigSettings s
+            ? []
+            :
+            [
+                new(typeof(SerialConsole), ConsoleName, "rig/serial-harness"),
+                new(typeof(VirtualPower), PowerName, s.DeviceProject),
+                new(typeof(FactoryImageRestore), RestoreName, "rig/factory-image"),
+                new(typeof(LiveCapture), CaptureName, captureInterface),
+                .. networkServices.Select(n => new DriverBinding(n.Driver, LabServiceName(n.Name), lab)),
+                new(typeof(LabHttpsHost), LabServiceName("https"), lab),
+                new(typeof(LabMudServer), LabServiceName("mud"), lab),
+            ];
+
     public sealed record Parts(VirtualDriversSection.DeviceSection Device, VirtualDriversSection.SerialSection Serial, string Pki, string CaptureInterface);
 
     public static VirtualRigSettings? Read<TSection>(YamlMap? drivers, string rigFile, InputErrors errors, string kind, Func<TSection, Parts> parts)

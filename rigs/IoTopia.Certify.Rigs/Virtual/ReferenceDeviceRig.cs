@@ -34,9 +34,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
     private SerialConsole? _console;
     private VirtualPower? _power;
     private FactoryImageRestore? _restore;
-    private LiveCapture? _capture;
     private X509Certificate2Collection _webRoots = [];
-    private ManufacturerMud? _mud;
 
     public IPAddress DutAddress => Plan.Dut;
     public IPAddress ProbeAddress => Plan.Probe;
@@ -47,23 +45,6 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
     protected VirtualRigSettings Settings => settings;
 
     protected AddressPlan Plan => _plan ?? throw new InvalidOperationException($"the {Description.Kind} rig has not started");
-
-    public override T Driver<T>()
-    {
-        object? driver = typeof(T) switch
-        {
-            var t when t == typeof(IPowerProtocol) => _power,
-            var t when t == typeof(IConsoleProtocol) => _console,
-            var t when t == typeof(IRestoreProtocol) => _restore,
-            var t when t == typeof(IDutNetwork) => this,
-            var t when t == typeof(LabServices) => _lab,
-            var t when t == typeof(AddressPlan) => _plan,
-            var t when t == typeof(ICaptureProtocol) => _capture,
-            var t when t == typeof(ManufacturerMud) => _mud,
-            _ => null,
-        };
-        return driver as T ?? base.Driver<T>();
-    }
 
     /// <summary>Takes this run's addresses (its slot); the first thing the rig does.</summary>
     protected abstract Task<AddressPlan> TakeAddressesAsync(RunContext run, CancellationToken ct);
@@ -93,7 +74,10 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
     public override async Task StartAsync(RunContext run, CancellationToken ct)
     {
         _plan = await TakeAddressesAsync(run, ct);
-        _capture = CaptureFor(_plan);
+        Resources.Set(_plan);
+        Resources.Set<IDutNetwork>(this);
+        var capture = CaptureFor(_plan);
+        Drivers.Add(capture, ReferenceDeviceDrivers.CaptureName, capture.InterfaceName);
         var rigDir = run.Folder.Rig;
 
         var pki = await TestPki.OpenAsync(settings.PkiFolder, ct);
@@ -102,7 +86,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
             await CopyToRunEvidenceAsync(run, file, "lab-ca", ct);
         var personality = ReferenceDeviceOptions.PersonalityOf(Description);
         var publication = await ReferenceDevicePublisher.PublishAsync(run, settings, Description.Dut.Model, personality, _plan.HttpsPort, pki, ct);
-        _mud = publication.Mud;
+        Resources.Set(publication.Mud);
         var device = pki.IssueDevice(new DeviceCertificateRequest
         {
             Model = Description.Dut.Model,
@@ -117,9 +101,12 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
         _lab = new LabServices([.. NetworkServices(run, _plan), https, new LabMudServer(https, publication.Mud)]);
         _owned.Add(_lab);
         await _lab.StartAsync(new LabContext(run, _plan, pki), ct);
+        foreach (var service in _lab.Services.Where(s => Harness.Drivers.ProtocolCapabilities.Of(s.GetType()).Count > 0))
+            Drivers.Add(service, ReferenceDeviceDrivers.LabServiceName(service.Name), _plan.Lab.ToString());
 
         var socat = await SocatPair.StartAsync(run, rigDir, ct);
-        _console = SerialConsole.Open(run, new SerialConsoleOptions { Path = socat.HarnessEnd, Baud = settings.Baud });
+        _console = Drivers.Add(SerialConsole.Open(run, new SerialConsoleOptions { Path = socat.HarnessEnd, Baud = settings.Baud }),
+            ReferenceDeviceDrivers.ConsoleName, socat.HarnessEnd);
         _owned.Add(_console);
 
         var stateDir = Path.Combine(rigDir, "state");
@@ -152,9 +139,9 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
         await config.WriteAsync(configPath, ct);
 
         var dll = DeviceProgram.DllPath(settings.DeviceProject);
-        _power = new VirtualPower(run, () => DeviceStartInfo(dll, configPath));
+        _power = Drivers.Add(new VirtualPower(run, () => DeviceStartInfo(dll, configPath)), ReferenceDeviceDrivers.PowerName, dll);
         _owned.Add(_power);
-        _restore = new FactoryImageRestore(stateDir, factoryDir, _power);
+        _restore = Drivers.Add(new FactoryImageRestore(stateDir, factoryDir, _power), ReferenceDeviceDrivers.RestoreName, factoryDir);
 
         var details = new JsonObject
         {
@@ -178,7 +165,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
         _lab.ResetAll();
         await _restore.RestoreAsync(attempt, ct);
         SerialCursor.Begin(attempt, _console.Log);
-        Lab.Steps.LabCursors.Begin(attempt, _lab);
+        Lab.Steps.LabCursors.Begin(attempt, Drivers);
         await _power.OnAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Model;
@@ -16,8 +17,12 @@ public sealed class VirtualRigKind : RigKind
     public override IReadOnlyDictionary<string, string> Options => ReferenceDeviceOptions.Accepted;
 
     /// <summary>Packet capture needs root (or CAP_NET_RAW); without it scenarios needing capture are skipped (capability-missing).</summary>
-    public override IReadOnlyList<string> Available(IReadOnlyList<string> declared) =>
-        Environment.IsPrivilegedProcess ? declared : declared.Where(c => c != "capture").ToList();
+    public override IReadOnlyList<string> Available(IReadOnlyList<string> given) =>
+        Environment.IsPrivilegedProcess ? given : given.Where(c => c != "capture").ToList();
+
+    public override IReadOnlyList<DriverBinding> Bindings(object? drivers) =>
+        ReferenceDeviceDrivers.Bindings(drivers, (drivers as VirtualRigSettings)?.CaptureInterface ?? "lo", "127.77.<slot>.1",
+            (typeof(Lab.Dns.LabDnsResolver), "dns"), (typeof(Lab.Dhcp.LabDhcpListener), "dhcp"));
 
     public override object? ReadDrivers(YamlMap? drivers, string rigFile, InputErrors errors) =>
         ReferenceDeviceDrivers.Read<VirtualDriversSection>(drivers, rigFile, errors, Name, s => new(s.Device, s.Serial, s.Pki, s.Capture.Interface));

@@ -28,9 +28,9 @@ internal static class LabMudFetch
         var result = new FetchedResource { Url = url };
         if (url.Scheme != Uri.UriSchemeHttps)
             return result with { DeviceProblem = $"the URL uses {url.Scheme}, not https: a MUD file must be delivered over TLS, and the lab fetches https URLs only" };
-        var network = RigDrivers.Find<IDutNetwork>(context);
-        var plan = RigDrivers.Find<AddressPlan>(context);
-        var resolver = RigDrivers.Lab<LabDnsResolver>(context)?.Endpoint;
+        var network = RigDrivers.Resource<IDutNetwork>(context);
+        var plan = RigDrivers.Resource<AddressPlan>(context);
+        var resolver = RigDrivers.Lab<ILabDns>(context)?.Endpoint;
         if (network is null || plan is null || resolver is null)
             return result with { LabProblem = $"rig '{context.Rig.Description.Name}' has no lab resolver and probe route to fetch from" };
 

@@ -3,6 +3,7 @@ using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Steps;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Suites.Intent;
 
@@ -14,7 +15,7 @@ internal static class LabMudUrls
 
     public static ChannelLook Dhcp(StepContext context, IPAddress dut)
     {
-        if (RigDrivers.Lab<IDhcpObservations>(context) is not { } dhcp)
+        if (RigDrivers.Lab<ILabDhcp>(context) is not { } dhcp)
             return ChannelLook.Unavailable(DhcpChannel, "the rig has no lab DHCP service");
         var messages = dhcp.Messages.Since(LabCursors.From(context.Attempt, LabCursors.Dhcp))
             .Where(m => m.Message is not null && (m.Client.Address.Equals(dut) || m.Message.ClientAddress.Equals(dut)))
@@ -41,7 +42,7 @@ internal static class LabMudUrls
 
     public static ChannelLook TlsClientCertificates(StepContext context, IPAddress dut)
     {
-        if (RigDrivers.Lab<LabHttpsHost>(context) is not { } https)
+        if (RigDrivers.Lab<ILabHttps>(context) is not { } https)
             return ChannelLook.Unavailable(TlsChannel, "the rig has no lab HTTPS host");
         var withCertificate = https.Requests.Since(LabCursors.From(context.Attempt, LabCursors.Https))
             .Where(e => e.Request.Client.Address.Equals(dut) && e.Request.ClientCertificate is not null)

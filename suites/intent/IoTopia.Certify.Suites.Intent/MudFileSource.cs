@@ -3,6 +3,7 @@ using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Mud.Validation;
 using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Suites.Intent;
 
@@ -15,7 +16,7 @@ internal static class MudFileSource
 {
     public static async Task<(CheckedMudFile? File, StepOutcome? Stop)> GetAsync(StepContext context, MudUrlSource source, TimeSpan within, CancellationToken ct)
     {
-        if (RigDrivers.Lab<LabMudServer>(context) is not { } server)
+        if (RigDrivers.Lab<ILabMud>(context) is not { } server)
             return await FromRigAsync(context, ct);
         var emitted = await SourceUrl.WaitAsync(context, source, within, ct);
         context.Details["source"] = ArgumentName(source);
@@ -39,7 +40,7 @@ internal static class MudFileSource
 
     private static async Task<(CheckedMudFile? File, StepOutcome? Stop)> FromRigAsync(StepContext context, CancellationToken ct)
     {
-        if (RigDrivers.Find<ManufacturerMud>(context) is not { } mud)
+        if (RigDrivers.Resource<ManufacturerMud>(context) is not { } mud)
             return (null, StepOutcome.Error($"rig '{context.Rig.Description.Name}' has neither a lab MUD server nor the manufacturer's MUD file (drivers.mud)"));
         var info = new FileInfo(mud.MudFile);
         if (!info.Exists || info.Length > LabMudServer.MaxFileBytes)

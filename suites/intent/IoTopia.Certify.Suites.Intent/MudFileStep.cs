@@ -1,13 +1,19 @@
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Mud.Validation;
 using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Suites.Intent;
 
+[Needs(typeof(ILabMud))]
+[Needs(typeof(ILabDns), Optional = true)]
+[Needs(typeof(ILabDhcp), Optional = true)]
+[Needs(typeof(ILabHttps), Optional = true)]
 [Step("intent.mud-file", "IOT-INT-02: fetches the MUD file at the URL the DUT emits on its source channel, through the lab (TLS, lab resolver); expects application/mud+json, a valid file, and its mud-url equal to the emitted URL.")]
 public sealed class MudFileStep : Step<MudFileStep.Arguments>
 {
@@ -27,7 +33,7 @@ public sealed class MudFileStep : Step<MudFileStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        if (RigDrivers.Lab<LabMudServer>(context) is not { } server)
+        if (RigDrivers.Lab<ILabMud>(context) is not { } server)
             return StepOutcome.Error($"rig '{context.Rig.Description.Name}' has no lab MUD server: the MUD file cannot be fetched through the lab");
         const string expected = "the MUD file at the emitted URL, over TLS, as application/mud+json, valid, its mud-url equal to the emitted URL";
         var source = MudFileSource.ArgumentName(args.Source);

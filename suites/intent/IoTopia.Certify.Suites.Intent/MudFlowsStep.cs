@@ -1,4 +1,5 @@
 using System.Net;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Records;
@@ -6,9 +7,15 @@ using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Rigs.Addressing;
 using IoTopia.Certify.Rigs.Capture;
 using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Suites.Intent;
 
+[Needs(typeof(ICaptureProtocol))]
+[Needs(typeof(ILabMud), Optional = true)]
+[Needs(typeof(ILabDns), Optional = true)]
+[Needs(typeof(ILabDhcp), Optional = true)]
+[Needs(typeof(ILabHttps), Optional = true)]
 [Step("intent.flows", "IOT-INT-04: ends a capture started at the scenario's beginning and judges every flow of the DUT in its pcap against the MUD file (fetched from the emitted URL through the lab, or the rig's manufacturer file).")]
 public sealed class MudFlowsStep : Step<MudFlowsStep.Arguments>
 {
@@ -66,7 +73,7 @@ public sealed class MudFlowsStep : Step<MudFlowsStep.Arguments>
     {
         if (args.LocalNetworks.Count > 0)
             return [.. args.LocalNetworks.Select(IPNetwork.Parse)];
-        return RigDrivers.Find<AddressPlan>(context) is { } plan
+        return RigDrivers.Resource<AddressPlan>(context) is { } plan
             ? [new IPNetwork(plan.Lab, 32), new IPNetwork(plan.Dut, 32)]
             : [];
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
@@ -12,6 +13,10 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Suites.Intent;
 
+[Needs(typeof(ILabMud), Optional = true)]
+[Needs(typeof(ILabDns), Optional = true)]
+[Needs(typeof(ILabDhcp), Optional = true)]
+[Needs(typeof(ILabHttps), Optional = true)]
 [Step("intent.mud-signature", "IOT-INT-03: fetches the MUD file's mud-signature through the lab and verifies the detached CMS signature over the file's exact bytes, chained to the manufacturer's trust anchor the rig gives (time validity checked unless waived, and reported).")]
 public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
 {
@@ -48,7 +53,7 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
         const string expected = "a DER detached CMS signature at the file's mud-signature that verifies over its exact bytes, signer with digitalSignature, chained to the manufacturer's anchor";
-        var manufacturer = RigDrivers.Find<ManufacturerMud>(context) ?? RigDrivers.Lab<LabMudServer>(context)?.Publication;
+        var manufacturer = RigDrivers.Resource<ManufacturerMud>(context) ?? RigDrivers.Lab<ILabMud>(context)?.Publication;
         if (manufacturer is null)
             return StepOutcome.Error($"rig '{context.Rig.Description.Name}' names no manufacturer trust anchor for MUD signatures (drivers.mud.trust-anchor)");
         var (file, stop) = await MudFileSource.GetAsync(context, args.Source, args.Within, ct);
@@ -76,7 +81,7 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
         context.Details["anchorEvidence"] = await IntentEvidence.BytesAsync(context, "trust-anchor", "pem", "application/x-pem-file", await File.ReadAllBytesAsync(manufacturer.TrustAnchor, ct), ct);
         context.Details["trustAnchor"] = new JsonArray(anchors.Select(a => (JsonNode?)a.Subject).ToArray());
 
-        var device = RigDrivers.Find<IDutNetwork>(context) is { } network ? await ProbeCertificate.ReadAsync(network, ct) : null;
+        var device = RigDrivers.Resource<IDutNetwork>(context) is { } network ? await ProbeCertificate.ReadAsync(network, ct) : null;
         context.Details["deviceCertificate"] = device?.Certificate?.Subject ?? $"not read ({device?.Problem ?? "no probe route"}): id-pe-mudsigner not compared";
         var report = MudSignatureVerifier.Verify(file.Bytes, signature, new MudSignatureOptions
         {
@@ -112,7 +117,7 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
         context.Details["signatureUrl"] = DeviceText.Clip(signatureUrl, 300);
         if (!Uri.TryCreate(signatureUrl, UriKind.Absolute, out var url))
             return (null, StepOutcome.Fail($"the mud-signature '{DeviceText.Clip(signatureUrl, 200)}' is not an absolute URL", expected, signatureUrl));
-        var server = RigDrivers.Lab<LabMudServer>(context)!;
+        var server = RigDrivers.Lab<ILabMud>(context)!;
         var fetch = await LabMudFetch.GetAsync(context, url, server.TlsTrustRoots, MaxSignatureBytes, ct);
         context.Details["signatureFetch"] = fetch.ToJson();
         if (fetch.LabProblem is { } lab)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Records;
@@ -11,6 +12,9 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Suites.Intent;
 
+[Needs(typeof(ICaptureProtocol), Optional = true)]
+[Needs(typeof(ILabDhcp), Optional = true)]
+[Needs(typeof(ILabHttps), Optional = true)]
 [Step("intent.mud-url", "IOT-INT-01: reads the DUT's MUD URL on every channel the rig can (lab DHCP, certificate via lab TLS and probe, a running capture) and expects exactly one https URL, the same everywhere, options ≤ 255 octets.")]
 public sealed class MudUrlStep : Step<MudUrlStep.Arguments>
 {
@@ -46,7 +50,7 @@ public sealed class MudUrlStep : Step<MudUrlStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var network = RigDrivers.Find<IDutNetwork>(context);
+        var network = RigDrivers.Resource<IDutNetwork>(context);
         var dut = network?.DutAddress ?? RigDrivers.Find<ICaptureProtocol>(context)?.Target.Dut;
         if (dut is null)
             return StepOutcome.Error($"rig '{context.Rig.Description.Name}' says neither the DUT's address nor how to reach it (no IDutNetwork, no capture)");

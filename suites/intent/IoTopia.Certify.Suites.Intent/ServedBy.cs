@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Suites.Intent;
 
 /// <summary>Says which file a fetch through the lab got: the manufacturer's, served by the lab MUD server, or some other answer of the lab.</summary>
 internal static class ServedBy
 {
-    public static string Describe(LabMudServer server, FetchedResource fetch, string what)
+    public static string Describe(ILabMud server, FetchedResource fetch, string what)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(fetch.Body));
         var served = server.Requests.Since(0).LastOrDefault(r => r.Sha256 == sha256 && r.Served == what

@@ -14,7 +14,7 @@ public sealed record SourceUrl(MudUrlSource Source, EmittedMudUrl? Url, bool Act
 
     public static async Task<SourceUrl> WaitAsync(StepContext context, MudUrlSource source, TimeSpan within, CancellationToken ct)
     {
-        var network = RigDrivers.Find<IDutNetwork>(context);
+        var network = RigDrivers.Resource<IDutNetwork>(context);
         if (network is null)
             return new SourceUrl(source, null, false, $"rig '{context.Rig.Description.Name}' gives no IDutNetwork: the DUT's address is unknown", null);
         var probe = new ProbeLook(network);

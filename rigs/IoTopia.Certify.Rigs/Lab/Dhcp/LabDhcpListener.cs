@@ -11,7 +11,7 @@ namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 /// <c>evidence/_run/NNN-dhcp.jsonl</c>; answers a DHCPINFORM with a DHCPACK sent unicast to the
 /// sender — never a broadcast. Leases no addresses: other message types are recorded, not answered.
 /// </summary>
-public sealed class LabDhcpListener : IDhcpObservations
+public sealed class LabDhcpListener : ILabDhcp
 {
     private UdpServer? _server;
     private JsonLinesLog? _log;

@@ -15,7 +15,7 @@ namespace IoTopia.Certify.Rigs.Lab.Dns;
 /// Behind a forwarder (<see cref="LabDnsResolverOptions"/>) it listens on its own port and records each forwarded
 /// query as the query of the client the forwarder names.
 /// </summary>
-public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IResettableLabService
+public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IResettableLabService, ILabDns
 {
     private readonly LabDnsResolverOptions _options = options ?? new LabDnsResolverOptions();
     private readonly DnsAnswerer _answerer = new();

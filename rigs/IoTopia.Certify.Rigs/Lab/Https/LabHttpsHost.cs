@@ -26,7 +26,7 @@ namespace IoTopia.Certify.Rigs.Lab.Https;
 /// of <c>evidence/_run/NNN-https.jsonl</c> and an <see cref="HttpsExchange"/>; so is every connection that ended
 /// without a request (failed TLS handshake, or a client that refused the certificate).
 /// </summary>
-public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableLabService
+public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableLabService, ILabHttps
 {
     private const string TlsDone = "lab.tls-done";
     private const string SniSeen = "lab.sni";

@@ -18,7 +18,7 @@ namespace IoTopia.Certify.Rigs.Lab.Mud;
 /// <c>evidence/_run/NNN-mud.jsonl</c>; the files served and the manufacturer's trust anchor are copied into the run.
 /// Start it after the HTTPS host.
 /// </summary>
-public sealed class LabMudServer(LabHttpsHost https, ManufacturerMud publication) : ILabService
+public sealed class LabMudServer(ILabHttps https, ManufacturerMud publication) : ILabMud
 {
     public const int MaxFileBytes = ManufacturerMudEvidence.MaxFileBytes;
 

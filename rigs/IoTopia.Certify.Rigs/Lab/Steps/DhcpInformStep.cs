@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Steps;
@@ -11,6 +12,7 @@ namespace IoTopia.Certify.Rigs.Lab.Steps;
 /// Named for the virtual rig's unicast DHCPINFORM; it takes any DHCP client message of the DUT — on the
 /// netns rig the broadcast DHCPDISCOVER and DHCPREQUEST read off the wire — matched by address or chaddr.
 /// </summary>
+[Needs(typeof(ILabDhcp))]
 [Step("lab.dhcp-inform", "Waits for the DUT's first DHCP client message (DHCPINFORM, DHCPDISCOVER or DHCPREQUEST) in this attempt and records its MUD URL (option 161).")]
 public sealed class DhcpInformStep : Step<DhcpInformStep.Arguments>
 {
@@ -24,8 +26,8 @@ public sealed class DhcpInformStep : Step<DhcpInformStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var dhcp = context.Rig.Driver<LabServices>().Get<IDhcpObservations>();
-        var network = context.Rig.Driver<IDutNetwork>();
+        var dhcp = context.Drivers.Get<ILabDhcp>();
+        var network = context.Resources.Get<IDutNetwork>(context.Rig.Description.Name);
         var dut = network.DutAddress;
         var mac = network.DutMac;
         var from = LabCursors.From(context.Attempt, LabCursors.Dhcp);

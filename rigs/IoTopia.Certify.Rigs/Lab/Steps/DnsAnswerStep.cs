@@ -1,13 +1,16 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Rigs.Lab.Common;
 using IoTopia.Certify.Rigs.Lab.Dns;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
+[Needs(typeof(ILabDns))]
 [Step("lab.dns-answer", "Makes the lab resolver answer a name so for this scenario: nxdomain, refused, servfail, no-data, no-answer (dropped) or address; the next scenario's baseline restores the default. Later lab.dns-query steps see the queries from here on.")]
 public sealed class DnsAnswerStep : Step<DnsAnswerStep.Arguments>
 {
@@ -34,7 +37,7 @@ public sealed class DnsAnswerStep : Step<DnsAnswerStep.Arguments>
 
     protected override Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var dns = context.Rig.Driver<LabServices>().Get<LabDnsResolver>();
+        var dns = context.Drivers.Get<ILabDns>();
         var answer = new DnsNameAnswer(args.Answer, args.Address is null ? null : IPAddress.Parse(args.Address));
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
@@ -7,6 +8,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
+[Needs(typeof(ILabDns))]
 [Step("lab.dns-query", "Waits for the DUT to ask the lab resolver a name (any name, or the one given) in this attempt.")]
 public sealed class DnsQueryStep : Step<DnsQueryStep.Arguments>
 {
@@ -18,8 +20,8 @@ public sealed class DnsQueryStep : Step<DnsQueryStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var dns = context.Rig.Driver<LabServices>().Get<LabDnsResolver>();
-        var dut = context.Rig.Driver<IDutNetwork>().DutAddress;
+        var dns = context.Drivers.Get<ILabDns>();
+        var dut = context.Resources.Get<IDutNetwork>(context.Rig.Description.Name).DutAddress;
         var from = LabCursors.From(context.Attempt, LabCursors.Dns);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(args.Within);

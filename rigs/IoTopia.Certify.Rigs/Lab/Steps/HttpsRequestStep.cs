@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
@@ -7,6 +8,7 @@ using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
+[Needs(typeof(ILabHttps))]
 [Step("lab.https-request", "Waits for the DUT's request to the lab HTTPS host in this attempt (any, or to the host and path given; a path ending in /* matches everything under it) and records how it was answered.")]
 public sealed class HttpsRequestStep : Step<HttpsRequestStep.Arguments>
 {
@@ -19,8 +21,8 @@ public sealed class HttpsRequestStep : Step<HttpsRequestStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var https = context.Rig.Driver<LabServices>().Get<LabHttpsHost>();
-        var dut = context.Rig.Driver<IDutNetwork>().DutAddress;
+        var https = context.Drivers.Get<ILabHttps>();
+        var dut = context.Resources.Get<IDutNetwork>(context.Rig.Description.Name).DutAddress;
         var from = LabCursors.From(context.Attempt, LabCursors.Https);
         var wanted = $"{args.Host ?? "any host"}{args.Path ?? ""}";
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -1,11 +1,14 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Rigs.Lab.Common;
 using IoTopia.Certify.Rigs.Lab.Https;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
+[Needs(typeof(ILabHttps))]
 [Step("lab.https-respond", "Makes the lab HTTPS host answer a host and path (\"/*\": everything under it) with a status and body for this scenario; the next scenario's baseline restores the default. Later lab.https-request steps see the requests from here on.")]
 public sealed class HttpsRespondStep : Step<HttpsRespondStep.Arguments>
 {
@@ -56,7 +59,7 @@ public sealed class HttpsRespondStep : Step<HttpsRespondStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var https = context.Rig.Driver<LabServices>().Get<LabHttpsHost>();
+        var https = context.Drivers.Get<ILabHttps>();
         byte[] body;
         if (args.BodyFile is not null)
         {

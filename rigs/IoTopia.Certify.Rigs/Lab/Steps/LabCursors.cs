@@ -1,4 +1,6 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Lab.Steps;
 
@@ -12,13 +14,13 @@ public static class LabCursors
     public const string Dhcp = "lab.dhcp.from";
     public const string Https = "lab.https.from";
 
-    public static void Begin(AttemptContext attempt, LabServices lab)
+    public static void Begin(AttemptContext attempt, DriverRegistry lab)
     {
-        if (lab.TryGet<Dns.LabDnsResolver>(out var dns))
+        if (lab.TryGet<ILabDns>(out var dns))
             attempt.Items[Dns] = dns.Exchanges.Count;
-        if (lab.TryGet<Dhcp.IDhcpObservations>(out var dhcp))
+        if (lab.TryGet<ILabDhcp>(out var dhcp))
             attempt.Items[Dhcp] = dhcp.Messages.Count;
-        if (lab.TryGet<Https.LabHttpsHost>(out var https))
+        if (lab.TryGet<ILabHttps>(out var https))
             attempt.Items[Https] = https.Requests.Count;
     }
 

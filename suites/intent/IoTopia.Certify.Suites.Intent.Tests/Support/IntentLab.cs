@@ -80,7 +80,7 @@ internal sealed class IntentLab : IAsyncDisposable
     public byte[] PublishedFile => File.ReadAllBytes(Rig.Mud!.MudFile);
 
     /// <summary>A new attempt's view of the lab: steps see only what the DUT does from now on.</summary>
-    public void BeginAttempt() => LabCursors.Begin(Host.Attempt, Services);
+    public void BeginAttempt() => LabCursors.Begin(Host.Attempt, Rig.Drivers);
 
     public Task<StepRecord> RunAsync(string step, object arguments) => Host.RunStepAsync(step, arguments, TimeSpan.FromSeconds(40));
 

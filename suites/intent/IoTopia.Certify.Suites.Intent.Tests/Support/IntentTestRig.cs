@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Rigs.Addressing;
@@ -11,35 +12,56 @@ namespace IoTopia.Certify.Suites.Intent.Tests.Support;
 
 /// <summary>
 /// A rig for the intent steps: whatever lab services, address plan, capture and manufacturer publication the
-/// test gives, and the DUT's network (its address, the probe's, a web port where nothing need listen).
+/// test gives (registered as drivers and resources as a rig kind would), and the DUT's network (its address,
+/// the probe's, a web port where nothing need listen).
 /// </summary>
-internal sealed class IntentTestRig(AddressPlan plan, X509Certificate2Collection roots) : RigRuntime(new RigDescription
+internal sealed class IntentTestRig : RigRuntime, IDutNetwork
 {
-    Name = "intent-test",
-    File = "(test)",
-    Capabilities = ["power", "capture", "dhcp", "dns", "lab-http"],
-}), IDutNetwork
-{
-    public LabServices? Lab { get; set; }
-    public ManufacturerMud? Mud { get; set; }
-    public ICaptureProtocol? Capture { get; set; }
+    private readonly AddressPlan _plan;
 
-    public IPAddress DutAddress => plan.Dut;
-    public IPAddress ProbeAddress => plan.Probe;
-    public int WebPort { get; init; } = 1;
-    public X509Certificate2Collection WebTrustRoots => roots;
-
-    public override T Driver<T>()
+    public IntentTestRig(AddressPlan plan, X509Certificate2Collection roots)
+        : base(new RigDescription { Name = "intent-test", File = "(test)", Capabilities = ["power", "capture", "dhcp", "dns", "lab-http"] })
     {
-        object? driver = typeof(T) switch
-        {
-            var t when t == typeof(IDutNetwork) => this,
-            var t when t == typeof(AddressPlan) => plan,
-            var t when t == typeof(LabServices) => Lab,
-            var t when t == typeof(ManufacturerMud) => Mud,
-            var t when t == typeof(ICaptureProtocol) => Capture,
-            _ => null,
-        };
-        return driver as T ?? base.Driver<T>();
+        _plan = plan;
+        WebTrustRoots = roots;
+        Resources.Set(plan);
+        Resources.Set<IDutNetwork>(this);
     }
+
+    /// <summary>Registers every lab service that gives a protocol (the HTTPS host, the MUD server, DNS, DHCP).</summary>
+    public LabServices? Lab
+    {
+        get;
+        set
+        {
+            field = value;
+            foreach (var service in value?.Services.Where(s => ProtocolCapabilities.Of(s.GetType()).Count > 0) ?? [])
+                Drivers.Add(service, $"test lab service '{service.Name}'");
+        }
+    }
+
+    public ManufacturerMud? Mud
+    {
+        get => Resources.Find<ManufacturerMud>();
+        set
+        {
+            if (value is not null)
+                Resources.Set(value);
+        }
+    }
+
+    public ICaptureProtocol? Capture
+    {
+        get => Drivers.TryGet<ICaptureProtocol>(out var capture) ? capture : null;
+        set
+        {
+            if (value is not null)
+                Drivers.Add(value, "test capture");
+        }
+    }
+
+    public IPAddress DutAddress => _plan.Dut;
+    public IPAddress ProbeAddress => _plan.Probe;
+    public int WebPort { get; init; } = 1;
+    public X509Certificate2Collection WebTrustRoots { get; }
 }

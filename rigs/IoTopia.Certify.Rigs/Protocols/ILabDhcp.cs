@@ -1,13 +1,15 @@
+using IoTopia.Certify.Harness.Drivers;
 using IoTopia.Certify.Rigs.Lab.Common;
-using IoTopia.Certify.Rigs.Protocols;
+using IoTopia.Certify.Rigs.Lab.Dhcp;
 
-namespace IoTopia.Certify.Rigs.Lab.Dhcp;
+namespace IoTopia.Certify.Rigs.Protocols;
 
 /// <summary>
 /// What the lab saw of the DUT's DHCP, for steps: the messages received by the lab's own listener
 /// (virtual rig), or those read off the wire next to the bench's DHCP server (netns rig, dnsmasq).
 /// </summary>
-public interface IDhcpObservations : ILabService
+[Capability("dhcp")]
+public interface ILabDhcp : ILabService
 {
     ObservationList<DhcpObservation> Messages { get; }
 

@@ -1,0 +1,13 @@
+using IoTopia.Certify.Rigs.Backends;
+using IoTopia.Certify.Rigs.Lab.Mud;
+
+namespace IoTopia.Certify.Rigs.Bench;
+
+/// <summary>A bench rig file's <c>drivers:</c> as read: the backend of each slot given, in build order, and the manufacturer's MUD files.</summary>
+public sealed record BenchSettings
+{
+    public IReadOnlyList<ConfiguredDriver> Drivers { get; init; } = [];
+
+    /// <summary>The manufacturer's publication (absolute paths; checked to exist when the rig starts).</summary>
+    public ManufacturerMud? Mud { get; init; }
+}
