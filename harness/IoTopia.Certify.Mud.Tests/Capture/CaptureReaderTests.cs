@@ -1,4 +1,7 @@
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Flows;
+using IoTopia.Certify.Wire.Frames;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Tests.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
@@ -228,7 +231,7 @@ public class CaptureReaderTests
         {
             foreach (var (_, frame) in traffic.Packets)
             {
-                PacketDecoder.Decode(frame, LinkType.Ethernet, ref decoded);
+                FrameDecoder.Decode(frame, LinkType.Ethernet, ref decoded);
                 var theirs = PacketDotNet.Packet.ParsePacket(PacketDotNet.LinkLayers.Ethernet, frame);
                 var ip = theirs.Extract<PacketDotNet.IPPacket>();
                 Assert.That(decoded.Source.ToIPAddress(), Is.EqualTo(ip.SourceAddress));

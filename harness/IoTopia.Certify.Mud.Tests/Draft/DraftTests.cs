@@ -1,5 +1,6 @@
 using IoTopia.Certify.Mud.Draft;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Tests.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
 using IoTopia.Certify.Mud.Validation;
@@ -66,7 +67,7 @@ public class DraftTests
     public void TapoDraftRoundTrips()
     {
         var pcap = Corpus.File("tplink-tapo-p115.pcap");
-        Assert.That(IoTopia.Certify.Mud.Capture.MacAddr.TryParse(CorpusFlowTests.TapoMac, out var mac), Is.True);
+        Assert.That(IoTopia.Certify.Wire.Addresses.MacAddr.TryParse(CorpusFlowTests.TapoMac, out var mac), Is.True);
         var settings = new CheckSettings { Device = DeviceSelector.ByMac(mac) };
         var (report, json) = RoundTrip(pcap, pcap, settings);
         Assert.Multiple(() =>

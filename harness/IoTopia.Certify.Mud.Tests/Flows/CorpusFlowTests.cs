@@ -1,4 +1,7 @@
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Flows;
+using IoTopia.Certify.Wire.Frames;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
 using IoTopia.Certify.Mud.Validation;

@@ -1,4 +1,5 @@
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Tests.Support;
 

@@ -1,5 +1,8 @@
 using System.Net;
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Flows;
+using IoTopia.Certify.Wire.Frames;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Tests.Support;

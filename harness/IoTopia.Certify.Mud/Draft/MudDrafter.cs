@@ -1,3 +1,4 @@
+using IoTopia.Certify.Wire.Flows;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -1,5 +1,9 @@
 using System.Net;
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
+using IoTopia.Certify.Wire.Frames;
 
 namespace IoTopia.Certify.Mud.Flows;
 
@@ -29,6 +33,9 @@ public sealed record CheckSettings
     ];
 
     public IReadOnlyList<IPNetwork> EffectiveLocalNetworks => LocalNetworks.Count > 0 ? LocalNetworks : DefaultLocalNetworks;
+
+    /// <summary>What the wire library's flow collection needs of these settings.</summary>
+    public FlowCollectorOptions CollectorOptions => new() { Device = Device, ProbeAddresses = ProbeAddresses, IsLocal = IsLocal };
 
     public bool IsLocal(IpAddr address) => EffectiveLocalNetworks.Any(address.In);
 

@@ -1,3 +1,5 @@
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Discovery;
 using IoTopia.Certify.Mud.Model;
 
@@ -158,7 +160,7 @@ public static class FlowJudge
                 ? "no packet of the device in the capture: nothing shows it was active"
                 : "the device sent no packet in the capture: nothing shows it was active");
         if (capture.UntrackedPackets > 0)
-            return (CheckVerdict.Inconclusive, $"{capture.UntrackedPackets} packet(s) belong to flows beyond the limit of {FlowCollector.MaxFlows} flows and were not judged");
+            return (CheckVerdict.Inconclusive, $"{capture.UntrackedPackets} packet(s) belong to flows beyond the limit of {FlowCollectorOptions.DefaultMaxFlows} flows and were not judged");
         if (capture.ReportedDrops > 0)
             return (CheckVerdict.Inconclusive, $"the capture reports {capture.ReportedDrops} dropped packet(s): traffic may be missing");
         var allowed = judged.Count(f => f.Outcome == FlowOutcome.Allowed);

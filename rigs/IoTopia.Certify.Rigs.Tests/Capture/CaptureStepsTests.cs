@@ -5,6 +5,8 @@ using IoTopia.Certify.Harness.Testing;
 using IoTopia.Certify.Harness.Verdicts;
 using IoTopia.Certify.Rigs.Capture;
 
+using IoTopia.Certify.Wire.Tests.Support;
+
 namespace IoTopia.Certify.Rigs.Tests.Capture;
 
 /// <summary>capture.start / stop / expect run by the engine's rules against real traffic on lo (needs root or CAP_NET_RAW).</summary>

@@ -4,6 +4,8 @@ using IoTopia.Certify.Rigs.Protocols;
 using SharpPcap;
 using SharpPcap.LibPcap;
 
+using IoTopia.Certify.Wire.Tests.Support;
+
 namespace IoTopia.Certify.Rigs.Tests.Capture;
 
 /// <summary>The capture driver itself on lo, with real packets (needs root or CAP_NET_RAW).</summary>
@@ -115,9 +117,9 @@ public sealed class LiveCaptureTests
 
         byte[][] hostile =
         [
-            Frames.Ethernet(0x0800, [0x45, 0, 0, 20, 0, 0]), // 6 bytes of an IPv4 header
-            Frames.Ethernet(0x0800, Frames.IPv4(17, Loopback.Dut, Loopback.Lab, [0xa4, 0x10, 0xa4], totalLength: 23)), // 3 bytes of UDP
-            Frames.Ethernet(0x0800, BadHeaderLength(Frames.IPv4(6, Loopback.Dut, Loopback.Lab, []))), // IHL 60 bytes in a 20-byte packet
+            FrameBytes.Ethernet(0x0800, [0x45, 0, 0, 20, 0, 0]), // 6 bytes of an IPv4 header
+            FrameBytes.Ethernet(0x0800, FrameBytes.IPv4(17, Loopback.Dut, Loopback.Lab, [0xa4, 0x10, 0xa4], totalLength: 23)), // 3 bytes of UDP
+            FrameBytes.Ethernet(0x0800, BadHeaderLength(FrameBytes.IPv4(6, Loopback.Dut, Loopback.Lab, []))), // IHL 60 bytes in a 20-byte packet
         ];
         using (var injector = LibPcapLiveDeviceList.New().First(d => d.Name == "lo"))
         {

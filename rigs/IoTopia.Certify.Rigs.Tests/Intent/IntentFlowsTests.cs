@@ -11,6 +11,8 @@ using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Tests.Capture;
 using IoTopia.Certify.Rigs.Tests.Intent.Support;
 
+using IoTopia.Certify.Wire.Tests.Support;
+
 namespace IoTopia.Certify.Rigs.Tests.Intent;
 
 /// <summary>

@@ -1,4 +1,6 @@
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Flows;
 
 namespace IoTopia.Certify.Rigs.Intent;

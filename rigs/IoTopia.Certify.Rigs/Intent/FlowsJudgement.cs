@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Harness.Verdicts;
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Flows;
 
 namespace IoTopia.Certify.Rigs.Intent;
