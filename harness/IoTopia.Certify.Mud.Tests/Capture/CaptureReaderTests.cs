@@ -1,10 +1,8 @@
-using IoTopia.Certify.Wire.Addresses;
-using IoTopia.Certify.Wire.Capture;
-using IoTopia.Certify.Wire.Flows;
-using IoTopia.Certify.Wire.Frames;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Tests.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Frames;
 
 namespace IoTopia.Certify.Mud.Tests.Capture;
 

@@ -1,9 +1,9 @@
 using IoTopia.Certify.Mud.Draft;
 using IoTopia.Certify.Mud.Flows;
-using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Tests.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
 using IoTopia.Certify.Mud.Validation;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Tests.Draft;
 

@@ -1,12 +1,10 @@
 using System.Net;
-using IoTopia.Certify.Wire.Addresses;
-using IoTopia.Certify.Wire.Capture;
-using IoTopia.Certify.Wire.Flows;
-using IoTopia.Certify.Wire.Frames;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Tests.Support;
 using IoTopia.Certify.Mud.Validation;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Tests.Flows;
 

@@ -1,9 +1,7 @@
 using System.Text;
 using IoTopia.Certify.Wire.Addresses;
-using IoTopia.Certify.Wire.Capture;
-using IoTopia.Certify.Wire.Dns;
-using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Wire.Dhcp;
+using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Wire.Frames;
 using IoTopia.Certify.Wire.Lldp;
 

@@ -1,5 +1,4 @@
 using IoTopia.Certify.Wire.Addresses;
-using IoTopia.Certify.Wire.Capture;
 using IoTopia.Certify.Wire.Dns;
 using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Wire.Frames;

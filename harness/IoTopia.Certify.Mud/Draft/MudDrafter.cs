@@ -1,9 +1,9 @@
-using IoTopia.Certify.Wire.Flows;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Draft;
 

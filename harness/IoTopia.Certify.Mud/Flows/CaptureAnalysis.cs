@@ -1,9 +1,8 @@
+using IoTopia.Certify.Mud.Discovery;
 using IoTopia.Certify.Wire.Addresses;
 using IoTopia.Certify.Wire.Capture;
 using IoTopia.Certify.Wire.Dns;
 using IoTopia.Certify.Wire.Flows;
-using IoTopia.Certify.Wire.Frames;
-using IoTopia.Certify.Mud.Discovery;
 
 namespace IoTopia.Certify.Mud.Flows;
 

@@ -1,6 +1,6 @@
-using IoTopia.Certify.Wire.Flows;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 

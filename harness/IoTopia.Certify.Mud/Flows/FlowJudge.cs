@@ -1,7 +1,7 @@
-using IoTopia.Certify.Wire.Dns;
-using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Discovery;
 using IoTopia.Certify.Mud.Model;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 
@@ -75,7 +75,7 @@ public static class FlowJudge
     {
         if (flow.Category is not null)
             return new JudgedFlow(flow, FlowOutcome.Infrastructure, [], null, []);
-        var names = flow.IsIp ? context.Capture.Names.NamesOf(flow.Key.Remote) : [];
+        var names = flow.IsIp ? context.NamesOf(flow.Key.Remote) : [];
         string? nameSource = names.Count > 0 ? "dns" : null;
         if (names.Count == 0 && flow.Sni is { } sni)
         {
@@ -107,7 +107,7 @@ public static class FlowJudge
         var view = new FlowView(flow, direction, names);
         var policy = direction == Direction.FromDevice ? "from-device" : "to-device";
         var notes = new List<string>();
-        foreach (var acl in context.Mud.Policy(direction))
+        foreach (var acl in context.Policy(direction))
         {
             foreach (var ace in acl.Aces)
             {

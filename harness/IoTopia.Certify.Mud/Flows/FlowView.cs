@@ -1,9 +1,7 @@
+using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Wire.Addresses;
-using IoTopia.Certify.Wire.Capture;
 using IoTopia.Certify.Wire.Dns;
 using IoTopia.Certify.Wire.Flows;
-using IoTopia.Certify.Wire.Frames;
-using IoTopia.Certify.Mud.Model;
 
 namespace IoTopia.Certify.Mud.Flows;
 

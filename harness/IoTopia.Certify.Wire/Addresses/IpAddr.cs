@@ -54,7 +54,25 @@ public readonly record struct IpAddr(UInt128 Value, byte Version) : IComparable<
 
     public bool IsIpv6LinkLocal => Version == 6 && (Value >> 118) == 0x3FA;
 
-    public bool In(IPNetwork network) => Version != 0 && network.Contains(ToIPAddress());
+    /// <summary>Whether the address is inside <paramref name="network"/> (as <see cref="IPNetwork.Contains"/>, without allocating).</summary>
+    public bool In(IPNetwork network)
+    {
+        if (Version == 0)
+            return false;
+        var baseAddress = network.BaseAddress;
+        if (baseAddress.IsIPv4MappedToIPv6)
+            return network.Contains(ToIPAddress());
+        var v4 = baseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+        if (v4 != (Version == 4))
+            return false;
+        var bits = v4 ? 32 : 128;
+        var prefix = network.PrefixLength;
+        if (prefix <= 0)
+            return true;
+        var start = From(baseAddress).Value;
+        var shift = bits - prefix;
+        return shift <= 0 ? Value == start : (Value >> shift) == (start >> shift);
+    }
 
     public override string ToString() => Version == 0 ? "-" : ToIPAddress().ToString();
 }

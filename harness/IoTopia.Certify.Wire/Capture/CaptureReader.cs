@@ -114,7 +114,7 @@ public sealed class CaptureReader : IDisposable
     private bool NextClassic()
     {
         var offset = Position;
-        if (!Available(16, offset, "the packet record header is truncated", allowEof: true))
+        if (_end - _start < 16 && !Available(16, offset, "the packet record header is truncated", allowEof: true))
             return false;
         var header = _chunk.AsSpan(_start, 16);
         var seconds = U32(header);
@@ -123,7 +123,9 @@ public sealed class CaptureReader : IDisposable
         var original = U32(header[12..]);
         if (captured > CaptureLimits.MaxPacketBytes)
             throw new CaptureFormatException(_file, offset, $"packet {Number + 1} claims {captured} captured bytes (limit {CaptureLimits.MaxPacketBytes}): the file is garbled");
-        var at = Take(16 + (int)captured, offset, $"packet {Number + 1} is truncated (header says {captured} bytes)", allowEof: false);
+        var record = 16 + (int)captured;
+        // The problem text is built only when the record is not already in the buffer (never per packet).
+        var at = _end - _start >= record ? Consume(record) : Take(record, offset, $"packet {Number + 1} is truncated (header says {captured} bytes)", allowEof: false);
         Number++;
         Offset = offset;
         _dataOffset = at + 16;
@@ -139,7 +141,7 @@ public sealed class CaptureReader : IDisposable
         while (true)
         {
             var offset = Position;
-            if (!Available(8, offset, "the block header is truncated", allowEof: true))
+            if (_end - _start < 8 && !Available(8, offset, "the block header is truncated", allowEof: true))
                 return false;
             if (BinaryPrimitives.ReadUInt32LittleEndian(_chunk.AsSpan(_start)) == 0x0A0D0D0A)
                 ReadSectionHeader(offset);
@@ -147,7 +149,7 @@ public sealed class CaptureReader : IDisposable
             var length = U32(_chunk.AsSpan(_start + 4));
             if (length < 12 || length % 4 != 0 || length > CaptureLimits.MaxBlockBytes)
                 throw new CaptureFormatException(_file, offset, $"block of type 0x{type:x8} has an impossible length {length}");
-            var at = Take((int)length, offset, $"block of type 0x{type:x8} is truncated (header says {length} bytes)", allowEof: false);
+            var at = _end - _start >= length ? Consume((int)length) : Take((int)length, offset, $"block of type 0x{type:x8} is truncated (header says {length} bytes)", allowEof: false);
             var bodyLength = (int)length - 12;
             if (U32(_chunk.AsSpan(at + 8 + bodyLength)) != length)
                 throw new CaptureFormatException(_file, offset, $"block of type 0x{type:x8}: its trailing length differs from its leading length");
@@ -296,6 +298,14 @@ public sealed class CaptureReader : IDisposable
         if (available == 0 && allowEof)
             return false;
         throw new CaptureFormatException(_file, recordOffset, $"{problem}; the file ends after {available} of {count} bytes");
+    }
+
+    /// <summary>Consumes <paramref name="count"/> bytes already in the chunk; returns where they start.</summary>
+    private int Consume(int count)
+    {
+        var at = _start;
+        _start += count;
+        return at;
     }
 
     /// <summary>Consumes <paramref name="count"/> bytes and returns where they start in the chunk (valid until the next read).</summary>

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 using IoTopia.Certify.Wire.Addresses;
 
 namespace IoTopia.Certify.Wire.Dns;

@@ -3,43 +3,59 @@ using IoTopia.Certify.Wire.Addresses;
 namespace IoTopia.Certify.Wire.Flows;
 
 /// <summary>
-/// What makes a flow, as a value (a flow table's key: no reference inside, cheap to hash): for IP traffic
-/// the device and remote addresses, the protocol and the two ports; for other frames the ethertype and the
-/// remote MAC. Infrastructure is grouped by <see cref="Category"/> and remote.
+/// What makes a flow, as a value (a flow table's key: no reference inside, packed, cheap to hash): for IP
+/// traffic the device and remote addresses, the protocol and the two ports; for other frames the
+/// ethertype and the remote MAC. Infrastructure is grouped by <see cref="Category"/> and remote.
 /// </summary>
-public readonly struct FlowKey(FlowCategory category, int protocol, IpAddr device, IpAddr remote, int devicePort, int remotePort, int ethertype, MacAddr remoteMac)
-    : IEquatable<FlowKey>
+public readonly struct FlowKey : IEquatable<FlowKey>
 {
-    public FlowCategory Category { get; } = category;
+    private readonly UInt128 _device;
+    private readonly UInt128 _remote;
+    private readonly ulong _remoteMac;
+    private readonly uint _ports;
+    private readonly uint _kind; // protocol, category << 8, device IP version << 16, remote IP version << 20
+    private readonly ushort _ethertype;
 
-    public int Protocol { get; } = protocol;
+    public FlowKey(FlowCategory category, int protocol, IpAddr device, IpAddr remote, int devicePort, int remotePort, int ethertype, MacAddr remoteMac)
+    {
+        _device = device.Value;
+        _remote = remote.Value;
+        _remoteMac = remoteMac.Value;
+        _ports = (uint)(ushort)devicePort << 16 | (ushort)remotePort;
+        _kind = (uint)(byte)protocol | (uint)category << 8 | (uint)(device.Version & 0xF) << 16 | (uint)(remote.Version & 0xF) << 20;
+        _ethertype = (ushort)ethertype;
+    }
 
-    public IpAddr Device { get; } = device;
+    public FlowCategory Category => (FlowCategory)(byte)(_kind >> 8);
 
-    public IpAddr Remote { get; } = remote;
+    public int Protocol => (byte)_kind;
 
-    public int DevicePort { get; } = devicePort;
+    public IpAddr Device => new(_device, (byte)(_kind >> 16 & 0xF));
 
-    public int RemotePort { get; } = remotePort;
+    public IpAddr Remote => new(_remote, (byte)(_kind >> 20 & 0xF));
 
-    public int Ethertype { get; } = ethertype;
+    public int DevicePort => (int)(_ports >> 16);
 
-    public MacAddr RemoteMac { get; } = remoteMac;
+    public int RemotePort => (int)(_ports & 0xFFFF);
+
+    public int Ethertype => _ethertype;
+
+    public MacAddr RemoteMac => new(_remoteMac);
 
     public bool Equals(FlowKey other) =>
-        Remote.Equals(other.Remote) && Device.Equals(other.Device) && DevicePort == other.DevicePort && RemotePort == other.RemotePort
-        && Protocol == other.Protocol && Category == other.Category && Ethertype == other.Ethertype && RemoteMac.Value == other.RemoteMac.Value;
+        _remote == other._remote && _ports == other._ports && _device == other._device && _kind == other._kind
+        && _ethertype == other._ethertype && _remoteMac == other._remoteMac;
 
     public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
 
     public override int GetHashCode()
     {
-        var hash = (uint)Remote.GetHashCode() * 0x9E3779B1u;
-        hash ^= (uint)Device.GetHashCode() + 0x7F4A7C15u + (hash << 6) + (hash >> 2);
-        hash ^= (uint)(DevicePort << 16 | RemotePort) * 0x85EBCA77u;
-        hash ^= (uint)(Protocol | (int)Category << 8 | Ethertype << 16) * 0xC2B2AE3Du;
-        hash ^= (uint)RemoteMac.Value ^ (uint)(RemoteMac.Value >> 32);
-        return (int)(hash ^ hash >> 15);
+        var remote = (ulong)_remote ^ (ulong)(_remote >> 64);
+        var device = (ulong)_device ^ (ulong)(_device >> 64);
+        var hash = remote * 0x9E3779B97F4A7C15UL;
+        hash ^= (device + _ports) * 0xC2B2AE3D27D4EB4FUL;
+        hash ^= (_kind ^ (ulong)_ethertype << 32 ^ _remoteMac) * 0x165667B19E3779F9UL;
+        return (int)(hash ^ hash >> 29 ^ hash >> 47);
     }
 
     public static bool operator ==(FlowKey left, FlowKey right) => left.Equals(right);

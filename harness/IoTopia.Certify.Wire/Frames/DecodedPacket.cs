@@ -43,6 +43,9 @@ public struct DecodedPacket
     /// <summary>What stopped decoding early (a truncated or impossible header), or <see cref="FrameProblem.None"/>.</summary>
     public FrameProblem Problem;
 
+    /// <summary>The offending value of a bad header length (IPv4 IHL in bytes, or total length), else 0.</summary>
+    public int ProblemValue;
+
     /// <summary>For an ICMP destination-unreachable: the flow quoted inside it.</summary>
     public bool HasQuoted;
     public IpAddr QuotedSource;

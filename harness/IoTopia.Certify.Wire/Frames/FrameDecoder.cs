@@ -152,6 +152,7 @@ public static class FrameDecoder
         if (headerLength < 20 || frame.Length < at + headerLength)
         {
             p.Problem = FrameProblem.BadIpv4HeaderLength;
+            p.ProblemValue = headerLength;
             return;
         }
         p.IpVersion = 4;
@@ -164,7 +165,10 @@ public static class FrameDecoder
         if (!p.Fragment)
             DecodeTransport(frame[..end], at + headerLength, ref p);
         if (total < headerLength)
+        {
             p.Problem = FrameProblem.BadIpv4TotalLength; // the first thing wrong, whatever the transport then showed
+            p.ProblemValue = total;
+        }
     }
 
     private static void DecodeIpv6(ReadOnlySpan<byte> frame, int at, ref DecodedPacket p)

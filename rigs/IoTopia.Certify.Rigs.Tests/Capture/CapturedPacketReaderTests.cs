@@ -38,7 +38,7 @@ public sealed class CapturedPacketReaderTests
     }
 
     [TestCase(20 + 3, "truncated UDP header")]
-    [TestCase(19, "bad IPv4 total length")]
+    [TestCase(19, "bad IPv4 total length 19")]
     public void MalformedHeadersAreNamed(int totalLength, string why)
     {
         var ip = FrameBytes.IPv4(17, "127.77.210.2", "127.77.210.1", [0x9c, 0x40, 0x9c], totalLength);

@@ -1,10 +1,9 @@
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Capture;
 using IoTopia.Certify.Rigs.Protocols;
+using IoTopia.Certify.Wire.Tests.Support;
 using SharpPcap;
 using SharpPcap.LibPcap;
-
-using IoTopia.Certify.Wire.Tests.Support;
 
 namespace IoTopia.Certify.Rigs.Tests.Capture;
 

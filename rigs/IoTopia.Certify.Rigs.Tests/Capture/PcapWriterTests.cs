@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using IoTopia.Certify.Rigs.Capture;
-
 using IoTopia.Certify.Wire.Tests.Support;
 
 namespace IoTopia.Certify.Rigs.Tests.Capture;

@@ -10,7 +10,6 @@ using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Tests.Capture;
 using IoTopia.Certify.Rigs.Tests.Intent.Support;
-
 using IoTopia.Certify.Wire.Tests.Support;
 
 namespace IoTopia.Certify.Rigs.Tests.Intent;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using SharpPcap;
-using SharpPcap.LibPcap;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Protocols;
+using SharpPcap;
+using SharpPcap.LibPcap;
 
 namespace IoTopia.Certify.Rigs.Capture;
 

@@ -1,7 +1,6 @@
-using IoTopia.Certify.Wire.Addresses;
-using IoTopia.Certify.Wire.Capture;
-using IoTopia.Certify.Wire.Flows;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Rigs.Intent;
 

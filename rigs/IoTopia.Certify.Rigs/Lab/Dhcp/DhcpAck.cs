@@ -1,6 +1,6 @@
-using IoTopia.Certify.Wire.Dhcp;
 using System.Buffers.Binary;
 using System.Net;
+using IoTopia.Certify.Wire.Dhcp;
 
 namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 
