@@ -13,6 +13,10 @@ internal sealed class CaptureFacts : IPacketObserver
 
     private readonly Dictionary<MacAddr, HostAddresses> _addressesOf = [];
 
+    // The last two senders (a conversation alternates between two): most packets skip the dictionary.
+    private (MacAddr Mac, HostAddresses? Host) _recent;
+    private (MacAddr Mac, HostAddresses? Host) _previous;
+
     public MudUrlDiscovery MudUrls { get; } = new();
 
     public void Observe(ReadOnlySpan<byte> frame, in DecodedPacket p, long number)
@@ -20,11 +24,24 @@ internal sealed class CaptureFacts : IPacketObserver
         MudUrls.Observe(frame, p, number);
         if (p.IpVersion == 0 || p.SourceMac.IsNone || p.Source.IsUnspecified || p.Source.IsMulticast)
             return;
-        if (!_addressesOf.TryGetValue(p.SourceMac, out var host))
+        HostAddresses? host;
+        if (_recent.Host is not null && _recent.Mac == p.SourceMac)
+            host = _recent.Host;
+        else if (_previous.Host is not null && _previous.Mac == p.SourceMac)
         {
-            if (_addressesOf.Count >= MaxHosts)
-                return;
-            _addressesOf[p.SourceMac] = host = new HostAddresses();
+            host = _previous.Host;
+            (_recent, _previous) = (_previous, _recent);
+        }
+        else
+        {
+            if (!_addressesOf.TryGetValue(p.SourceMac, out host))
+            {
+                if (_addressesOf.Count >= MaxHosts)
+                    return;
+                _addressesOf[p.SourceMac] = host = new HostAddresses();
+            }
+            _previous = _recent;
+            _recent = (p.SourceMac, host);
         }
         host.Add(p.Source, MaxAddressesPerHost);
     }

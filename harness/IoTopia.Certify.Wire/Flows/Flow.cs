@@ -55,9 +55,14 @@ public sealed class Flow(FlowKey key)
 
     public int Ethertype { get; set; }
 
-    public HashSet<(int Type, int Code)> IcmpFromDevice { get; } = [];
+    private HashSet<(int Type, int Code)>? _icmpFromDevice;
+    private HashSet<(int Type, int Code)>? _icmpToDevice;
 
-    public HashSet<(int Type, int Code)> IcmpToDevice { get; } = [];
+    public IReadOnlySet<(int Type, int Code)> IcmpFromDevice => _icmpFromDevice ?? NoIcmp;
+
+    public IReadOnlySet<(int Type, int Code)> IcmpToDevice => _icmpToDevice ?? NoIcmp;
+
+    private static readonly IReadOnlySet<(int Type, int Code)> NoIcmp = new HashSet<(int Type, int Code)>();
 
     public long Packets => PacketsFromDevice + PacketsToDevice;
 
@@ -80,7 +85,7 @@ public sealed class Flow(FlowKey key)
 
     internal void AddIcmp(Side from, int type, int code)
     {
-        var set = from == Side.Device ? IcmpFromDevice : IcmpToDevice;
+        var set = from == Side.Device ? _icmpFromDevice ??= [] : _icmpToDevice ??= [];
         if (set.Count < MaxIcmpKinds)
             set.Add((type, code));
     }

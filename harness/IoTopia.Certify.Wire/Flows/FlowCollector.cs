@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using IoTopia.Certify.Wire.Addresses;
 using IoTopia.Certify.Wire.Frames;
 using IoTopia.Certify.Wire.Tls;
@@ -16,7 +15,7 @@ public sealed class FlowCollector
 {
     private const int MaxDeviceAddresses = 16;
 
-    private readonly Dictionary<FlowKey, Flow> _flows = [];
+    private readonly FlowTable _flows = new();
     private readonly List<Flow> _order = [];
     private readonly FlowCollectorOptions _options;
     private readonly MacAddr? _mac;
@@ -100,16 +99,15 @@ public sealed class FlowCollector
             var ports = p.Protocol is FrameDecoder.ProtocolTcp or FrameDecoder.ProtocolUdp;
             key = new FlowKey(FlowCategory.None, p.Protocol, device, remote, ports ? devicePort : 0, ports ? remotePort : 0, 0, default);
         }
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_flows, key, out var exists);
-        if (!exists)
+        var flow = _flows.Find(key);
+        if (flow is null)
         {
-            if (_flows.Count > _options.MaxFlows)
+            if (_flows.Count >= _options.MaxFlows)
             {
-                _flows.Remove(key);
                 Untracked++;
                 return;
             }
-            slot = new Flow(key)
+            flow = new Flow(key)
             {
                 FirstNumber = number,
                 FirstNanos = nanos,
@@ -117,9 +115,9 @@ public sealed class FlowCollector
                 StartSeen = p.IsTcp && (p.TcpFlags & (DecodedPacket.Syn | DecodedPacket.Ack)) == DecodedPacket.Syn,
                 Ethertype = p.Ethertype,
             };
-            _order.Add(slot);
+            _flows.Add(flow);
+            _order.Add(flow);
         }
-        var flow = slot!;
         flow.LastNumber = number;
         flow.LastNanos = nanos;
         if (fromDevice)
@@ -173,7 +171,7 @@ public sealed class FlowCollector
     {
         var ports = p.QuotedProtocol is FrameDecoder.ProtocolTcp or FrameDecoder.ProtocolUdp;
         var key = new FlowKey(FlowCategory.None, p.QuotedProtocol, p.QuotedDestination, p.QuotedSource, ports ? p.QuotedDestinationPort : 0, ports ? p.QuotedSourcePort : 0, 0, default);
-        if (!_flows.TryGetValue(key, out var flow))
+        if (_flows.Find(key) is not { } flow)
             return false;
         flow.DeviceRefused = true;
         flow.RefusalPackets++;

@@ -9,8 +9,10 @@ namespace IoTopia.Certify.Wire.Flows;
 /// </summary>
 public readonly struct FlowKey : IEquatable<FlowKey>
 {
-    private readonly UInt128 _device;
-    private readonly UInt128 _remote;
+    private readonly ulong _deviceHigh;
+    private readonly ulong _deviceLow;
+    private readonly ulong _remoteHigh;
+    private readonly ulong _remoteLow;
     private readonly ulong _remoteMac;
     private readonly uint _ports;
     private readonly uint _kind; // protocol, category << 8, device IP version << 16, remote IP version << 20
@@ -18,8 +20,10 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     public FlowKey(FlowCategory category, int protocol, IpAddr device, IpAddr remote, int devicePort, int remotePort, int ethertype, MacAddr remoteMac)
     {
-        _device = device.Value;
-        _remote = remote.Value;
+        _deviceHigh = device.High;
+        _deviceLow = device.Low;
+        _remoteHigh = remote.High;
+        _remoteLow = remote.Low;
         _remoteMac = remoteMac.Value;
         _ports = (uint)(ushort)devicePort << 16 | (ushort)remotePort;
         _kind = (uint)(byte)protocol | (uint)category << 8 | (uint)(device.Version & 0xF) << 16 | (uint)(remote.Version & 0xF) << 20;
@@ -30,9 +34,9 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     public int Protocol => (byte)_kind;
 
-    public IpAddr Device => new(_device, (byte)(_kind >> 16 & 0xF));
+    public IpAddr Device => IpAddr.FromHalves(_deviceHigh, _deviceLow, (byte)(_kind >> 16 & 0xF));
 
-    public IpAddr Remote => new(_remote, (byte)(_kind >> 20 & 0xF));
+    public IpAddr Remote => IpAddr.FromHalves(_remoteHigh, _remoteLow, (byte)(_kind >> 20 & 0xF));
 
     public int DevicePort => (int)(_ports >> 16);
 
@@ -43,15 +47,16 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     public MacAddr RemoteMac => new(_remoteMac);
 
     public bool Equals(FlowKey other) =>
-        _remote == other._remote && _ports == other._ports && _device == other._device && _kind == other._kind
+        _remoteLow == other._remoteLow && _ports == other._ports && _deviceLow == other._deviceLow && _kind == other._kind
+        && _remoteHigh == other._remoteHigh && _deviceHigh == other._deviceHigh
         && _ethertype == other._ethertype && _remoteMac == other._remoteMac;
 
     public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
 
     public override int GetHashCode()
     {
-        var remote = (ulong)_remote ^ (ulong)(_remote >> 64);
-        var device = (ulong)_device ^ (ulong)(_device >> 64);
+        var remote = _remoteLow ^ _remoteHigh;
+        var device = _deviceLow ^ _deviceHigh;
         var hash = remote * 0x9E3779B97F4A7C15UL;
         hash ^= (device + _ports) * 0xC2B2AE3D27D4EB4FUL;
         hash ^= (_kind ^ (ulong)_ethertype << 32 ^ _remoteMac) * 0x165667B19E3779F9UL;
