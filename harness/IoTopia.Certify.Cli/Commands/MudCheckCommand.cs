@@ -57,16 +57,20 @@ public static class MudCheckCommand
             }
             capture = CaptureAnalyzer.Analyze(request.Pcap, request.Settings);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Mud.Capture.CaptureFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Wire.Capture.CaptureFormatException)
         {
             Console.Error.WriteLine($"cannot read: {e.Message}");
             return ExitCodes.BadInput;
         }
         var report = FlowJudge.Judge(validation.Mud!, capture, request.Settings);
-        if (json)
-            MudCheckOutput.WriteJson(Console.Out, report, request);
-        else
-            MudCheckOutput.WriteText(Console.Out, report, request);
+        // One flow a line, thousands of lines: written through a buffer, not a write per line.
+        using (var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16))
+        {
+            if (json)
+                MudCheckOutput.WriteJson(output, report, request);
+            else
+                MudCheckOutput.WriteText(output, report, request);
+        }
         if (capture.Error is { } error)
             Console.Error.WriteLine(error.Message);
         return report.Verdict switch

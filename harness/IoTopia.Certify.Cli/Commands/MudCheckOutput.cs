@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using IoTopia.Certify.Mud;
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Cli.Commands;
 

@@ -53,7 +53,7 @@ public static class MudDraftCommand
         {
             capture = CaptureAnalyzer.Analyze(request.Pcap, request.Settings);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Mud.Capture.CaptureFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Wire.Capture.CaptureFormatException)
         {
             Console.Error.WriteLine($"cannot read: {e.Message}");
             return ExitCodes.BadInput;

@@ -59,6 +59,8 @@ public static class DeviceText
     public static string ForTerminal(string text, int limit = 300)
     {
         var clipped = Clip(text, limit);
+        if (!NeedsTerminalEscaping(clipped))
+            return clipped;
         var sb = new StringBuilder(clipped.Length);
         for (var i = 0; i < clipped.Length; i++)
         {
@@ -74,6 +76,16 @@ public static class DeviceText
                 sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    private static bool NeedsTerminalEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+                return true;
+        }
+        return false;
     }
 
     private static int SkipEscape(string s, int i)

@@ -1,7 +1,8 @@
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Tests.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Frames;
 
 namespace IoTopia.Certify.Mud.Tests.Capture;
 
@@ -228,7 +229,7 @@ public class CaptureReaderTests
         {
             foreach (var (_, frame) in traffic.Packets)
             {
-                PacketDecoder.Decode(frame, LinkType.Ethernet, ref decoded);
+                FrameDecoder.Decode(frame, LinkType.Ethernet, ref decoded);
                 var theirs = PacketDotNet.Packet.ParsePacket(PacketDotNet.LinkLayers.Ethernet, frame);
                 var ip = theirs.Extract<PacketDotNet.IPPacket>();
                 Assert.That(decoded.Source.ToIPAddress(), Is.EqualTo(ip.SourceAddress));

@@ -3,6 +3,7 @@ using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Tests.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
 using IoTopia.Certify.Mud.Validation;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Tests.Draft;
 
@@ -84,7 +85,7 @@ public class DraftTests
     public void TapoDraftRoundTrips()
     {
         var pcap = Corpus.File("tplink-tapo-p115.pcap");
-        Assert.That(IoTopia.Certify.Mud.Capture.MacAddr.TryParse(CorpusFlowTests.TapoMac, out var mac), Is.True);
+        Assert.That(IoTopia.Certify.Wire.Addresses.MacAddr.TryParse(CorpusFlowTests.TapoMac, out var mac), Is.True);
         var settings = new CheckSettings { Device = DeviceSelector.ByMac(mac) };
         var (report, json) = RoundTrip(pcap, pcap, settings);
         Assert.Multiple(() =>

@@ -1,6 +1,7 @@
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Tests.Support;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Tests.Flows;
 

@@ -1,9 +1,10 @@
 using System.Net;
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Tests.Support;
 using IoTopia.Certify.Mud.Validation;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Tests.Flows;
 

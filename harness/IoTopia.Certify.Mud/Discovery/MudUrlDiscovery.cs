@@ -1,6 +1,9 @@
-using System.Buffers.Binary;
 using System.Text;
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Dhcp;
+using IoTopia.Certify.Wire.Flows;
+using IoTopia.Certify.Wire.Frames;
+using IoTopia.Certify.Wire.Lldp;
 
 namespace IoTopia.Certify.Mud.Discovery;
 
@@ -14,6 +17,8 @@ public sealed class MudUrlDiscovery
 {
     public const int MaxSightings = 1000;
     public const int MaxMudStringOctets = 255;
+    private const int DhcpV4MudUrlOption = 161;
+    private const int DhcpV6MudUrlOption = 112;
 
     private readonly List<MudUrlSighting> _sightings = [];
     private readonly HashSet<(MudUrlChannel, string, MacAddr, IpAddr)> _seen = [];
@@ -23,7 +28,7 @@ public sealed class MudUrlDiscovery
     /// <summary>Looks at one decoded frame.</summary>
     public void Observe(ReadOnlySpan<byte> frame, in DecodedPacket p, long number)
     {
-        if (p.Ethertype == PacketDecoder.EthertypeLldp)
+        if (p.Ethertype == FrameDecoder.EthertypeLldp)
         {
             ObserveLldp(frame.Slice(p.PayloadOffset, p.PayloadLength), p, number);
             return;
@@ -52,66 +57,39 @@ public sealed class MudUrlDiscovery
 
     private void ObserveDhcpV4(ReadOnlySpan<byte> bootp, in DecodedPacket p, long number)
     {
-        if (bootp.Length < 240 || bootp[0] != 1 || BinaryPrimitives.ReadUInt32BigEndian(bootp[236..]) != 0x63825363)
+        if (!DhcpOptionReader.IsDhcpV4(bootp) || bootp[0] != 1)
             return;
         var chaddr = bootp[1] == 1 && bootp[2] == 6 ? MacAddr.From(bootp[28..]) : p.SourceMac;
-        var value = new List<byte>();
-        var found = false;
-        var at = 240;
-        while (at < bootp.Length)
+        List<byte>? value = null;
+        foreach (var option in DhcpOptionReader.V4(bootp))
         {
-            var code = bootp[at];
-            if (code == 255)
-                break;
-            if (code == 0)
-            {
-                at++;
-                continue;
-            }
-            if (at + 1 >= bootp.Length || at + 2 + bootp[at + 1] > bootp.Length)
-                break;
-            if (code == 161)
-            {
-                // RFC 3396: a repeated option is one long option, concatenated.
-                found = true;
-                value.AddRange(bootp.Slice(at + 2, bootp[at + 1]));
-            }
-            at += 2 + bootp[at + 1];
+            // RFC 3396: a repeated option is one long option, concatenated.
+            if (option.Code == DhcpV4MudUrlOption)
+                (value ??= []).AddRange(option.Value);
         }
-        if (found)
+        if (value is not null)
             Add(MudUrlChannel.DhcpV4, value.ToArray(), chaddr, p.Source, number);
     }
 
     private void ObserveDhcpV6(ReadOnlySpan<byte> message, in DecodedPacket p, long number)
     {
+        // Relay messages (12, 13) carry the client's message inside an option: not read.
         if (message.Length < 4 || message[0] is 12 or 13)
             return;
-        var at = 4;
-        while (at + 4 <= message.Length)
+        foreach (var option in DhcpOptionReader.V6(message))
         {
-            var code = BinaryPrimitives.ReadUInt16BigEndian(message[at..]);
-            var length = BinaryPrimitives.ReadUInt16BigEndian(message[(at + 2)..]);
-            if (at + 4 + length > message.Length)
-                break;
-            if (code == 112)
-                Add(MudUrlChannel.DhcpV6, message.Slice(at + 4, length).ToArray(), p.SourceMac, p.Source, number);
-            at += 4 + length;
+            if (option.Code == DhcpV6MudUrlOption)
+                Add(MudUrlChannel.DhcpV6, option.Value.ToArray(), p.SourceMac, p.Source, number);
         }
     }
 
     private void ObserveLldp(ReadOnlySpan<byte> lldpdu, in DecodedPacket p, long number)
     {
-        var at = 0;
-        while (at + 2 <= lldpdu.Length)
+        foreach (var tlv in new LldpTlvReader(lldpdu))
         {
-            var type = lldpdu[at] >> 1;
-            var length = ((lldpdu[at] & 1) << 8) | lldpdu[at + 1];
-            if (type == 0 || at + 2 + length > lldpdu.Length)
-                break;
-            var value = lldpdu.Slice(at + 2, length);
-            if (type == 127 && length >= 4 && value[0] == 0x00 && value[1] == 0x00 && value[2] == 0x5E && value[3] == 1)
+            var value = tlv.Value;
+            if (tlv.Type == LldpTlvReader.TypeOrganizationSpecific && value.Length >= 4 && value[0] == 0x00 && value[1] == 0x00 && value[2] == 0x5E && value[3] == 1)
                 Add(MudUrlChannel.Lldp, value[4..].ToArray(), p.SourceMac, IpAddr.None, number);
-            at += 2 + length;
         }
     }
 

@@ -1,4 +1,7 @@
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
+using IoTopia.Certify.Wire.Frames;
 
 namespace IoTopia.Certify.Mud.Discovery;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Parsing;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Draft;
 

@@ -1,5 +1,7 @@
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Model;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 
@@ -66,10 +68,22 @@ internal static class AceMatcher
 
     private static bool NameMatches(string name, IpAddr address, bool isRemote, FlowView view, MatchContext context)
     {
-        var wanted = NameBindings.Normalise(name);
+        var wanted = context.Normalised(name);
         if (isRemote)
-            return view.RemoteNames.Any(n => n.Name == wanted);
-        return context.Capture.Names.Resolves(wanted, address);
+        {
+            foreach (var known in view.RemoteNames)
+            {
+                if (known.Name == wanted)
+                    return true;
+            }
+            return false;
+        }
+        foreach (var known in context.NamesOf(address))
+        {
+            if (known.Name == wanted)
+                return true;
+        }
+        return false;
     }
 
     private static bool TcpMatches(TcpMatch tcp, FlowView view)

@@ -1,5 +1,8 @@
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Discovery;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 
@@ -35,7 +38,7 @@ public sealed record CaptureAnalysis
 
     public long FragmentsNotJudged { get; init; }
 
-    /// <summary>Packets of flows beyond <see cref="FlowCollector.MaxFlows"/>: not judged, and the verdict cannot be compliant.</summary>
+    /// <summary>Packets of flows beyond <see cref="FlowCollectorOptions.DefaultMaxFlows"/>: not judged, and the verdict cannot be compliant.</summary>
     public long UntrackedPackets { get; init; }
 
     public long ReportedDrops { get; init; }

@@ -1,39 +1,34 @@
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Scan;
 
 namespace IoTopia.Certify.Mud.Flows;
 
 /// <summary>
-/// Reads a capture streaming, once: the capture-global facts (DNS answers, MUD URLs, addresses) and the
-/// device's flows together — names are only needed when the flows are judged, after the pass. When the
-/// device is selected by MAC and the link type carries no destination MAC (Linux cooked capture), the
-/// device's addresses learned in that pass are complete only at its end, so the flows are collected again
-/// in a second pass. Memory grows with the number of flows and names, not packets.
+/// Reads a capture streaming with the wire library's <see cref="CaptureScan"/> — the device's flows and
+/// the capture's DNS names — and, in the same pass, the MUD-specific facts: MUD URLs emitted and which
+/// addresses each MAC used. Memory grows with the number of flows and names, not packets.
 /// </summary>
 public static class CaptureAnalyzer
 {
-    public static CaptureAnalysis Analyze(string path, CheckSettings settings)
+    public static CaptureAnalysis Analyze(string path, CheckSettings settings) =>
+        Analyze(settings, facts => CaptureScan.Run(path, settings.CollectorOptions, facts), path);
+
+    /// <summary>Reads a capture from a stream (e.g. standard input, named <paramref name="name"/>).</summary>
+    public static CaptureAnalysis Analyze(Stream capture, string name, CheckSettings settings) =>
+        Analyze(settings, facts => CaptureScan.Run(capture, name, settings.CollectorOptions, facts), name);
+
+    private static CaptureAnalysis Analyze(CheckSettings settings, Func<CaptureFacts, CaptureScanResult> scan, string name)
     {
-        var facts = new CaptureFacts(settings.Device);
-        var collector = new FlowCollector(settings, facts.DeviceAddresses);
-        var pass = Read(path, (ReadOnlySpan<byte> frame, in DecodedPacket p, CaptureReader reader) =>
-        {
-            facts.Observe(frame, p, reader.Number);
-            collector.Observe(frame, p, reader.Number, reader.TimestampNanos, reader.OriginalLength);
-        });
-        if (collector.UsedLearnedAddresses && settings.Device.Mac is not null)
-        {
-            collector = new FlowCollector(settings, facts.DeviceAddresses);
-            var second = Read(path, (ReadOnlySpan<byte> frame, in DecodedPacket p, CaptureReader reader) => collector.Observe(frame, p, reader.Number, reader.TimestampNanos, reader.OriginalLength));
-            pass = pass with { Error = pass.Error ?? second.Error };
-        }
+        var facts = new CaptureFacts();
+        var pass = scan(facts);
+        var collector = pass.Flows;
         return new CaptureAnalysis
         {
-            File = path,
+            File = name,
             Format = pass.Format,
             Device = settings.Device,
-            DeviceAddresses = facts.DeviceAddresses.Order().ToList(),
+            DeviceAddresses = collector.DeviceAddresses.Order().ToList(),
             Flows = collector.Flows,
-            Names = facts.Names,
+            Names = pass.Names,
             MudUrls = facts.MudUrls,
             ThingUrls = facts.ThingUrls(),
             Packets = pass.Packets,
@@ -42,42 +37,10 @@ public static class CaptureAnalyzer
             ProbePacketsExcluded = collector.ProbePackets,
             FragmentsNotJudged = collector.Fragments,
             UntrackedPackets = collector.Untracked,
-            ReportedDrops = pass.Drops,
-            FirstTime = pass.First,
-            LastTime = pass.Last,
+            ReportedDrops = pass.ReportedDrops,
+            FirstTime = CaptureScanResult.Time(pass.FirstNanos),
+            LastTime = CaptureScanResult.Time(pass.LastNanos),
             Error = pass.Error,
         };
-    }
-
-    private delegate void PacketVisitor(ReadOnlySpan<byte> frame, in DecodedPacket packet, CaptureReader reader);
-
-    private sealed record PassResult(string Format, long Packets, long Drops, DateTimeOffset? First, DateTimeOffset? Last, CaptureFormatException? Error);
-
-    private static PassResult Read(string path, PacketVisitor visit)
-    {
-        var format = "pcap";
-        long packets = 0, drops = 0;
-        DateTimeOffset? first = null, last = null;
-        try
-        {
-            using var reader = CaptureReader.Open(path);
-            format = reader.Format;
-            var p = default(DecodedPacket);
-            while (reader.Next())
-            {
-                var frame = reader.Data;
-                PacketDecoder.Decode(frame, reader.LinkType, ref p);
-                visit(frame, p, reader);
-                packets = reader.Number;
-                first ??= reader.Timestamp;
-                last = reader.Timestamp;
-            }
-            drops = reader.ReportedDrops;
-        }
-        catch (CaptureFormatException e)
-        {
-            return new PassResult(format, packets, drops, first, last, e);
-        }
-        return new PassResult(format, packets, drops, first, last, null);
     }
 }

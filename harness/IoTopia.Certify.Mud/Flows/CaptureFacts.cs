@@ -1,43 +1,49 @@
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Discovery;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Frames;
+using IoTopia.Certify.Wire.Scan;
 
 namespace IoTopia.Certify.Mud.Flows;
 
-/// <summary>Pass 1: the capture-global facts — DNS answers, MUD URLs emitted, which addresses each MAC used, and the device's addresses.</summary>
-internal sealed class CaptureFacts(DeviceSelector device)
+/// <summary>The MUD-specific facts of a capture, seen packet by packet: MUD URLs emitted, and which addresses each MAC used.</summary>
+internal sealed class CaptureFacts : IPacketObserver
 {
     private const int MaxHosts = 100_000;
     private const int MaxAddressesPerHost = 16;
 
-    private readonly Dictionary<MacAddr, HashSet<IpAddr>> _addressesOf = [];
+    private readonly Dictionary<MacAddr, HostAddresses> _addressesOf = [];
 
-    public NameBindings Names { get; } = new();
+    // The last two senders (a conversation alternates between two): most packets skip the dictionary.
+    private (MacAddr Mac, HostAddresses? Host) _recent;
+    private (MacAddr Mac, HostAddresses? Host) _previous;
 
     public MudUrlDiscovery MudUrls { get; } = new();
-
-    public HashSet<IpAddr> DeviceAddresses { get; } = device.Ip is { } ip ? [ip] : [];
 
     public void Observe(ReadOnlySpan<byte> frame, in DecodedPacket p, long number)
     {
         MudUrls.Observe(frame, p, number);
-        if (p.IpVersion == 0)
+        if (p.IpVersion == 0 || p.SourceMac.IsNone || p.Source.IsUnspecified || p.Source.IsMulticast)
             return;
-        // A device's own "answers" would let it name its destinations itself: only other hosts' answers bind names.
-        var fromDevice = (device.Mac is { } m && p.SourceMac == m) || (device.Ip is { } i && p.Source == i);
-        if (p.IsUdp && p.SourcePort == 53 && p.PayloadLength > 0 && !fromDevice)
-            DnsAnswerReader.Read(frame.Slice(p.PayloadOffset, p.PayloadLength), Names);
-        if (p.SourceMac.IsNone || p.Source.IsUnspecified || p.Source.IsMulticast)
-            return;
-        if (device.Mac is { } mac && p.SourceMac == mac && DeviceAddresses.Count < MaxAddressesPerHost)
-            DeviceAddresses.Add(p.Source);
-        if (!_addressesOf.TryGetValue(p.SourceMac, out var set))
+        HostAddresses? host;
+        if (_recent.Host is not null && _recent.Mac == p.SourceMac)
+            host = _recent.Host;
+        else if (_previous.Host is not null && _previous.Mac == p.SourceMac)
         {
-            if (_addressesOf.Count >= MaxHosts)
-                return;
-            _addressesOf[p.SourceMac] = set = [];
+            host = _previous.Host;
+            (_recent, _previous) = (_previous, _recent);
         }
-        if (set.Count < MaxAddressesPerHost)
-            set.Add(p.Source);
+        else
+        {
+            if (!_addressesOf.TryGetValue(p.SourceMac, out host))
+            {
+                if (_addressesOf.Count >= MaxHosts)
+                    return;
+                _addressesOf[p.SourceMac] = host = new HostAddresses();
+            }
+            _previous = _recent;
+            _recent = (p.SourceMac, host);
+        }
+        host.Add(p.Source, MaxAddressesPerHost);
     }
 
     /// <summary>Addresses of hosts that emitted a MUD URL, with their URLs. A router's MAC carries many addresses; only hosts that emitted a URL count.</summary>
@@ -47,8 +53,8 @@ internal sealed class CaptureFacts(DeviceSelector device)
         foreach (var sighting in MudUrls.Sightings)
         {
             var addresses = new HashSet<IpAddr>();
-            if (!sighting.SenderMac.IsNone && _addressesOf.TryGetValue(sighting.SenderMac, out var set))
-                addresses.UnionWith(set);
+            if (!sighting.SenderMac.IsNone && _addressesOf.TryGetValue(sighting.SenderMac, out var host))
+                addresses.UnionWith(host.Addresses);
             if (!sighting.SenderIp.IsNone && !sighting.SenderIp.IsUnspecified)
                 addresses.Add(sighting.SenderIp);
             foreach (var a in addresses)

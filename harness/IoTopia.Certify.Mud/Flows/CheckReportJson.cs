@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 
@@ -98,8 +99,14 @@ public static class CheckReportJson
         };
     }
 
-    public static string Time(long nanos) =>
-        DateTimeOffset.UnixEpoch.AddTicks(nanos / 100).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>UTC with microseconds, e.g. 2026-11-24T10:00:00.123456Z (the round-trip format, cut to six decimals: its fast path).</summary>
+    public static string Time(long nanos)
+    {
+        Span<char> text = stackalloc char[40];
+        DateTimeOffset.UnixEpoch.AddTicks(nanos / 100).UtcDateTime.TryFormat(text, out var written, "O", CultureInfo.InvariantCulture);
+        // "O" gives yyyy-MM-ddTHH:mm:ss.fffffffZ (seven decimals) for years 0001–9999
+        return written == 28 ? string.Concat(text[..26], "Z") : DateTimeOffset.UnixEpoch.AddTicks(nanos / 100).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    }
 
     private static JsonArray Array(IEnumerable<string> items) => new(items.Select(i => (JsonNode?)i).ToArray());
 }

@@ -1,5 +1,7 @@
 using System.Net;
-using IoTopia.Certify.Mud.Capture;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 
@@ -30,7 +32,18 @@ public sealed record CheckSettings
 
     public IReadOnlyList<IPNetwork> EffectiveLocalNetworks => LocalNetworks.Count > 0 ? LocalNetworks : DefaultLocalNetworks;
 
-    public bool IsLocal(IpAddr address) => EffectiveLocalNetworks.Any(address.In);
+    /// <summary>What the wire library's flow collection needs of these settings.</summary>
+    public FlowCollectorOptions CollectorOptions => new() { Device = Device, ProbeAddresses = ProbeAddresses, IsLocal = IsLocal };
+
+    public bool IsLocal(IpAddr address)
+    {
+        foreach (var network in EffectiveLocalNetworks)
+        {
+            if (address.In(network))
+                return true;
+        }
+        return false;
+    }
 
     public bool IsController(string urn, IpAddr address) =>
         Controllers.Any(c => string.Equals(c.Key, urn, StringComparison.OrdinalIgnoreCase) && c.Value == address);

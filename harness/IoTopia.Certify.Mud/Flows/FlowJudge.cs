@@ -1,5 +1,7 @@
 using IoTopia.Certify.Mud.Discovery;
 using IoTopia.Certify.Mud.Model;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 
@@ -73,7 +75,7 @@ public static class FlowJudge
     {
         if (flow.Category is not null)
             return new JudgedFlow(flow, FlowOutcome.Infrastructure, [], null, []);
-        var names = flow.IsIp ? context.Capture.Names.NamesOf(flow.Key.Remote) : [];
+        var names = flow.IsIp ? context.NamesOf(flow.Key.Remote) : [];
         string? nameSource = names.Count > 0 ? "dns" : null;
         if (names.Count == 0 && flow.Sni is { } sni)
         {
@@ -105,7 +107,7 @@ public static class FlowJudge
         var view = new FlowView(flow, direction, names);
         var policy = direction == Direction.FromDevice ? "from-device" : "to-device";
         var notes = new List<string>();
-        foreach (var acl in context.Mud.Policy(direction))
+        foreach (var acl in context.Policy(direction))
         {
             foreach (var ace in acl.Aces)
             {
@@ -158,7 +160,7 @@ public static class FlowJudge
                 ? "no packet of the device in the capture: nothing shows it was active"
                 : "the device sent no packet in the capture: nothing shows it was active");
         if (capture.UntrackedPackets > 0)
-            return (CheckVerdict.Inconclusive, $"{capture.UntrackedPackets} packet(s) belong to flows beyond the limit of {FlowCollector.MaxFlows} flows and were not judged");
+            return (CheckVerdict.Inconclusive, $"{capture.UntrackedPackets} packet(s) belong to flows beyond the limit of {FlowCollectorOptions.DefaultMaxFlows} flows and were not judged");
         if (capture.ReportedDrops > 0)
             return (CheckVerdict.Inconclusive, $"the capture reports {capture.ReportedDrops} dropped packet(s): traffic may be missing");
         var allowed = judged.Count(f => f.Outcome == FlowOutcome.Allowed);

@@ -1,5 +1,7 @@
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Model;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Mud.Flows;
 

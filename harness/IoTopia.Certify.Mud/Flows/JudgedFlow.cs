@@ -1,3 +1,6 @@
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Flows;
+
 namespace IoTopia.Certify.Mud.Flows;
 
 /// <summary>A flow with its outcome, the names it was reached by, and the judgement of each direction seen.</summary>

@@ -1,11 +1,39 @@
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Model;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Dns;
+using IoTopia.Certify.Wire.Frames;
 
 namespace IoTopia.Certify.Mud.Flows;
 
 /// <summary>What ACE matching needs beyond the flow: the MUD file (its URL for same-manufacturer and my-controller), the lab's settings, the capture's names and the other Things' MUD URLs.</summary>
 internal sealed record MatchContext(MudFile Mud, CheckSettings Settings, CaptureAnalysis Capture)
 {
+    private readonly Dictionary<IpAddr, IReadOnlyList<NameChain>> _names = [];
+    private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
+
+    /// <summary>Each policy's ACLs, resolved once per check.</summary>
+    public IReadOnlyList<Acl> FromDevice { get; } = Mud.Policy(Direction.FromDevice);
+
+    public IReadOnlyList<Acl> ToDevice { get; } = Mud.Policy(Direction.ToDevice);
+
+    public IReadOnlyList<Acl> Policy(Direction direction) => direction == Direction.FromDevice ? FromDevice : ToDevice;
+
+    /// <summary>The capture's names of an address (many flows share a remote: looked up once).</summary>
+    public IReadOnlyList<NameChain> NamesOf(IpAddr address)
+    {
+        if (!_names.TryGetValue(address, out var names))
+            _names[address] = names = Capture.Names.NamesOf(address);
+        return names;
+    }
+
+    /// <summary>An ACE's DNS name as names are compared (normalised once).</summary>
+    public string Normalised(string name)
+    {
+        if (!_normalised.TryGetValue(name, out var normal))
+            _normalised[name] = normal = NameBindings.Normalise(name);
+        return normal;
+    }
+
     public IReadOnlyList<string> UrlsOf(IpAddr address) =>
         Capture.ThingUrls.TryGetValue(address, out var urls) ? urls : [];
 

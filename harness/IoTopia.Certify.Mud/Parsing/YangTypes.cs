@@ -6,15 +6,29 @@ using System.Text.RegularExpressions;
 namespace IoTopia.Certify.Mud.Parsing;
 
 /// <summary>Checks and conversions for the RFC 6991 types MUD files use.</summary>
-internal static class YangTypes
+/// <remarks>
+/// The patterns are generated at compile time (no regex is built when the program starts: start-up counts for
+/// <c>certify mud check</c>); they have no nested quantifiers, their inputs are length-bounded, and a match
+/// timeout bounds them anyway (CONTRACTS.md, device strings).
+/// </remarks>
+internal static partial class YangTypes
 {
-    private static readonly Regex DateAndTimePattern = new(
-        @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+\-]\d{2}:\d{2})$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    private const int MatchTimeoutMilliseconds = 1000;
 
-    private static readonly Regex UriScheme = new(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    private static Regex DateAndTimePattern => DateAndTimeRegex();
 
-    private static readonly Regex MacAddressPattern = new(@"^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    private static Regex UriScheme => UriSchemeRegex();
+
+    private static Regex MacAddressPattern => MacAddressRegex();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+\-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    private static partial Regex DateAndTimeRegex();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    private static partial Regex UriSchemeRegex();
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    private static partial Regex MacAddressRegex();
 
     /// <summary>yang:date-and-time: RFC 3339 with a mandatory offset.</summary>
     public static DateTimeOffset? DateAndTime(string text)

@@ -4,6 +4,7 @@ using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Testing;
 using IoTopia.Certify.Harness.Verdicts;
 using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Wire.Tests.Support;
 
 namespace IoTopia.Certify.Rigs.Tests.Capture;
 

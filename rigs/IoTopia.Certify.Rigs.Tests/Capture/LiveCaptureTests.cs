@@ -1,6 +1,7 @@
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Capture;
 using IoTopia.Certify.Rigs.Protocols;
+using IoTopia.Certify.Wire.Tests.Support;
 using SharpPcap;
 using SharpPcap.LibPcap;
 
@@ -115,9 +116,9 @@ public sealed class LiveCaptureTests
 
         byte[][] hostile =
         [
-            Frames.Ethernet(0x0800, [0x45, 0, 0, 20, 0, 0]), // 6 bytes of an IPv4 header
-            Frames.Ethernet(0x0800, Frames.IPv4(17, Loopback.Dut, Loopback.Lab, [0xa4, 0x10, 0xa4], totalLength: 23)), // 3 bytes of UDP
-            Frames.Ethernet(0x0800, BadHeaderLength(Frames.IPv4(6, Loopback.Dut, Loopback.Lab, []))), // IHL 60 bytes in a 20-byte packet
+            FrameBytes.Ethernet(0x0800, [0x45, 0, 0, 20, 0, 0]), // 6 bytes of an IPv4 header
+            FrameBytes.Ethernet(0x0800, FrameBytes.IPv4(17, Loopback.Dut, Loopback.Lab, [0xa4, 0x10, 0xa4], totalLength: 23)), // 3 bytes of UDP
+            FrameBytes.Ethernet(0x0800, BadHeaderLength(FrameBytes.IPv4(6, Loopback.Dut, Loopback.Lab, []))), // IHL 60 bytes in a 20-byte packet
         ];
         using (var injector = LibPcapLiveDeviceList.New().First(d => d.Name == "lo"))
         {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Wire.Tests.Support;
 
 namespace IoTopia.Certify.Rigs.Tests.Capture;
 
@@ -41,9 +42,9 @@ public sealed class PcapWriterTests
         await using (var file = File.Create(path))
         {
             var writer = new PcapWriter(file, 1, snapLength: 60);
-            writer.Write(t0, Frames.EthernetUdp("127.77.210.2", 40000, "127.77.210.1", 40001, new byte[10]), 52);
-            writer.Write(t0.AddSeconds(1), Frames.EthernetTcp("127.77.210.1", 443, "127.77.210.2", 40002), 54);
-            writer.Write(t0.AddSeconds(2), Frames.EthernetUdp("127.77.210.2", 40000, "127.77.210.9", 9, new byte[100]), 142);
+            writer.Write(t0, FrameBytes.EthernetUdp("127.77.210.2", 40000, "127.77.210.1", 40001, new byte[10]), 52);
+            writer.Write(t0.AddSeconds(1), FrameBytes.EthernetTcp("127.77.210.1", 443, "127.77.210.2", 40002), 54);
+            writer.Write(t0.AddSeconds(2), FrameBytes.EthernetUdp("127.77.210.2", 40000, "127.77.210.9", 9, new byte[100]), 142);
             Assert.That(writer.Records, Is.EqualTo(3));
         }
 
@@ -62,7 +63,7 @@ public sealed class PcapWriterTests
     public async Task AWriteThatFailsPartWayCutsOnlyTheLastRecord()
     {
         var path = Path.Combine(_dir, "torn.pcap");
-        var frame = Frames.EthernetUdp("127.77.210.2", 40000, "127.77.210.1", 40001, new byte[20]);
+        var frame = FrameBytes.EthernetUdp("127.77.210.2", 40000, "127.77.210.1", 40001, new byte[20]);
         long intact;
         await using (var file = File.Create(path))
         {

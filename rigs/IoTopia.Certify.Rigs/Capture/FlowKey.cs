@@ -1,4 +1,5 @@
 using System.Net;
+using IoTopia.Certify.Wire.Frames;
 
 namespace IoTopia.Certify.Rigs.Capture;
 
@@ -7,8 +8,8 @@ public readonly record struct FlowKey(IPAddress Source, IPAddress Destination, i
 {
     public string ProtocolName => Protocol switch
     {
-        PacketDecoder.Tcp => "tcp",
-        PacketDecoder.Udp => "udp",
+        FrameDecoder.ProtocolTcp => "tcp",
+        FrameDecoder.ProtocolUdp => "udp",
         1 => "icmp",
         58 => "icmpv6",
         _ => $"ip-proto-{Protocol}",

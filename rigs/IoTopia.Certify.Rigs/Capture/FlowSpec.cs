@@ -1,4 +1,5 @@
 using System.Net;
+using IoTopia.Certify.Wire.Frames;
 
 namespace IoTopia.Certify.Rigs.Capture;
 
@@ -29,7 +30,7 @@ public sealed class FlowSpec
     /// <summary>True when <paramref name="flow"/> goes between <paramref name="dut"/> and one of <paramref name="hosts"/>, on the host's port.</summary>
     public bool Matches(FlowKey flow, IPAddress dut, IReadOnlySet<IPAddress> hosts)
     {
-        if (Proto is { } proto && flow.Protocol != (proto == FlowProtocol.Tcp ? PacketDecoder.Tcp : PacketDecoder.Udp))
+        if (Proto is { } proto && flow.Protocol != (proto == FlowProtocol.Tcp ? FrameDecoder.ProtocolTcp : FrameDecoder.ProtocolUdp))
             return false;
         if (flow.Source.Equals(dut) && hosts.Contains(flow.Destination))
             return Port is null || flow.DestinationPort == Port;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using SharpPcap;
-using SharpPcap.LibPcap;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Protocols;
+using SharpPcap;
+using SharpPcap.LibPcap;
 
 namespace IoTopia.Certify.Rigs.Capture;
 
@@ -189,7 +189,7 @@ internal sealed class LiveCaptureSession : ICaptureSession
             _failure = $"writing the pcap {_pcap.RelativePath} failed: {e.Message}";
             throw;
         }
-        var packet = PacketDecoder.Decode(LinkType, data, time, wireLength, _target);
+        var packet = CapturedPacketReader.Read(LinkType, data, time, wireLength, _target);
         Interlocked.Increment(ref _delivered);
         if (packet.IsDut)
             Interlocked.Increment(ref _dut);

@@ -10,6 +10,7 @@ using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Tests.Capture;
 using IoTopia.Certify.Rigs.Tests.Lab.Support;
 using IoTopia.Certify.Suites.Intent.Tests.Support;
+using IoTopia.Certify.Wire.Tests.Support;
 
 namespace IoTopia.Certify.Suites.Intent.Tests;
 

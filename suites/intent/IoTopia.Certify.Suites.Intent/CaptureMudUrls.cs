@@ -1,5 +1,6 @@
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Suites.Intent;
 

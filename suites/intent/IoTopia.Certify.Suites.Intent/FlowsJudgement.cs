@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Harness.Verdicts;
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Flows;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Suites.Intent;
 

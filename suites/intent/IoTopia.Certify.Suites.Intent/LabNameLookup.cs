@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Wire.Dns;
 
 namespace IoTopia.Certify.Suites.Intent;
 
@@ -40,9 +40,9 @@ internal static class LabNameLookup
                     var rcode = reply[3] & 0x0F;
                     if (rcode != 0)
                         return (null, rcode == 3 ? $"the lab resolver answers NXDOMAIN for {host}" : $"the lab resolver answers rcode {rcode} for {host}");
-                    var bound = DnsAnswerReader.Read(reply).Bindings
-                        .FirstOrDefault(b => string.Equals(b.Name, host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase) && b.Address.AddressFamily == AddressFamily.InterNetwork);
-                    return bound is null ? (null, $"the lab resolver gives no A record for {host}") : (bound.Address, null);
+                    var bound = DnsAnswerSet.Read(reply).Bindings()
+                        .FirstOrDefault(b => string.Equals(b.Name, host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase) && b.Address.Version == 4);
+                    return bound.Name is null ? (null, $"the lab resolver gives no A record for {host}") : (bound.Address.ToIPAddress(), null);
                 }
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using IoTopia.Certify.Wire.Dhcp;
 
 namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 
@@ -21,7 +22,7 @@ public static class DhcpAck
         inform.ClientAddress.GetAddressBytes().CopyTo(span[12..]);
         inform.RelayAddress.GetAddressBytes().CopyTo(span[24..]);
         inform.ChaddrField.CopyTo(span[28..]);
-        BinaryPrimitives.WriteUInt32BigEndian(span[236..], DhcpMessageParser.MagicCookie);
+        DhcpOptionReader.WriteMagicCookie(span);
         var pos = 240;
         pos = Option(span, pos, DhcpMessageTypes.OptionMessageType, [DhcpMessageTypes.Ack]);
         pos = Option(span, pos, DhcpMessageTypes.OptionServerId, lab.GetAddressBytes());

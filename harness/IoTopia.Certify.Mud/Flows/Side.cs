@@ -1,9 +1,0 @@
-namespace IoTopia.Certify.Mud.Flows;
-
-/// <summary>Which end of a flow: the device under test or the remote host.</summary>
-public enum Side
-{
-    Unknown,
-    Device,
-    Remote,
-}
