@@ -3,8 +3,8 @@ using IoTopia.Certify.Mud.Flows;
 namespace IoTopia.Certify.Fuzz.Targets;
 
 /// <summary>
-/// The one call into the capture reader, packet decoder and flow collection. When they move to the wire
-/// library, this line is what changes.
+/// The one call into the capture reader, frame decoder and flow collection: <c>mud check</c>'s own analysis,
+/// which reads the capture with the wire library's <c>CaptureScan</c> and adds the MUD facts in the same pass.
 /// </summary>
 public static class CaptureInput
 {

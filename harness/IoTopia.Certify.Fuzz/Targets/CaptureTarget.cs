@@ -1,11 +1,13 @@
 using IoTopia.Certify.Cli.Commands;
 using IoTopia.Certify.Fuzz.Corpus;
 using IoTopia.Certify.Fuzz.Mutation;
-using IoTopia.Certify.Mud.Capture;
 using IoTopia.Certify.Mud.Draft;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Validation;
+using IoTopia.Certify.Wire.Addresses;
+using IoTopia.Certify.Wire.Capture;
+using IoTopia.Certify.Wire.Flows;
 
 namespace IoTopia.Certify.Fuzz.Targets;
 
