@@ -1,6 +1,5 @@
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
-using IoTopia.Certify.Harness.Tests.Support;
 
 namespace IoTopia.Certify.Harness.Tests.Loading;
 
@@ -11,7 +10,7 @@ public sealed class RigLoaderTests
     public void UnknownKindCapabilityAndKeyAreNamedWithTheirLine()
     {
         using var temp = new TempFolder();
-        var file = temp.File("rig.yaml", "name: bench\nkind: teleporter\ncapabilities: [serial, x-ray]\npower: {}\n");
+        var file = temp.Write("rig.yaml", "name: bench\nkind: teleporter\ncapabilities: [serial, x-ray]\npower: {}\n");
         var e = Assert.Throws<InputException>(() => RigLoader.Load(file, new RigKinds()))!;
         Assert.That(e.Message, Does.Contain($"{file}:2:1: kind: 'teleporter'")
             .And.Contain($"{file}:3:1: capabilities: 'x-ray'")
