@@ -10,11 +10,4 @@ public static class SharedFile
         return reader.ReadToEnd();
     }
 
-    /// <summary>The complete lines: a last line its writer has not ended yet is left out.</summary>
-    public static IReadOnlyList<string> ReadCompleteLines(string path)
-    {
-        var text = ReadAllText(path);
-        var end = text.LastIndexOf('\n');
-        return end < 0 ? [] : text[..end].Split('\n');
-    }
 }
