@@ -9,5 +9,4 @@ public static class SharedFile
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
 }
