@@ -86,18 +86,4 @@ public sealed class DriverRegistryTests
         Assert.That(resources.Get<AddressBook>("bench-3"), Is.SameAs(book));
         Assert.That(() => resources.Get<string>("bench-3"), Throws.InstanceOf<MissingDriverException>().With.Message.EqualTo("rig 'bench-3' has no String"));
     }
-
-    [Test]
-    public void EveryShippedStepDeclaresProtocolsThatMapToContractCapabilities()
-    {
-        var steps = Cli.Composition.Steps;
-        var needs = steps.Names.ToDictionary(n => n, n => steps.Needs(n));
-        Assert.That(needs["serial.expect"].Select(n => n.Capability), Is.EqualTo(new[] { "serial" }));
-        Assert.That(needs["capture.start"].Single(), Has.Property(nameof(StepNeed.Optional)).False.And.Property(nameof(StepNeed.Capability)).EqualTo("capture"));
-        Assert.That(steps.RequiredCapabilities("power.cut-when"), Is.EquivalentTo(new[] { "power.cut", "serial" }));
-        Assert.That(steps.RequiredCapabilities("intent.mud-url"), Is.Empty, "intent.mud-url uses capture, DHCP and the HTTPS host when the rig has them");
-        Assert.That(needs["intent.mud-url"].Select(n => n.Capability), Is.EquivalentTo(new[] { "capture", "dhcp", "lab-http" }));
-        Assert.That(steps.RequiredCapabilities("wait"), Is.Empty);
-        Assert.That(needs.Values.SelectMany(n => n).Select(n => n.Capability).Distinct(), Is.SubsetOf(Model.Capabilities.Known));
-    }
 }

@@ -23,7 +23,7 @@ public sealed class YamlBoundsTests
     private static InputException LoadError(Loader loader, string yaml, out string file)
     {
         using var temp = new TempFolder();
-        var path = temp.File(loader.ToString().ToLowerInvariant() + ".yaml", yaml);
+        var path = temp.Write(loader.ToString().ToLowerInvariant() + ".yaml", yaml);
         file = path;
         var load = Task.Run(() => Load(loader, path));
         Assert.That(Task.WaitAny([load], Deadline), Is.Zero, $"loading did not end within {Deadline}");
@@ -100,7 +100,7 @@ public sealed class YamlBoundsTests
     {
         using var temp = new TempFolder();
         // 10^4 nodes through aliases, under the bound; every one names ${dut.model}, which the rig does not give.
-        var file = temp.File("suite.yaml", $"scenarios:\n  - id: a\n    title: t\n    kind: rig-check\n    steps:\n      - wait: 1s\n    cleanup:\n      - wait: {{for: 1s, x: {AliasChain(3).Replace("a, a", "'${dut.model}', a")}}}\n");
+        var file = temp.Write("suite.yaml", $"scenarios:\n  - id: a\n    title: t\n    kind: rig-check\n    steps:\n      - wait: 1s\n    cleanup:\n      - wait: {{for: 1s, x: {AliasChain(3).Replace("a, a", "'${dut.model}', a")}}}\n");
         var load = Task.Run(() => new SuiteLoader(StepRegistry.Default).Load([file], new Dictionary<string, string>()));
         Assert.That(Task.WaitAny([load], Deadline), Is.Zero, $"loading did not end within {Deadline}");
         Assert.That(load.Result.Scenarios.Single().MissingDutFacts, Is.EqualTo(new[] { "model" }));
@@ -113,7 +113,7 @@ public sealed class YamlBoundsTests
         var yaml = new StringBuilder("scenarios:\n  - id: a\n    title: t\n    kind: rig-check\n    steps: [wait]\n    parameters:\n");
         for (var i = 0; i < 40_000; i++)
             yaml.Append($"      p{i}: v\n");
-        var file = temp.File("suite.yaml", yaml.ToString());
+        var file = temp.Write("suite.yaml", yaml.ToString());
         var load = Task.Run(() => new SuiteLoader(StepRegistry.Default).Load([file], new Dictionary<string, string>()));
         Assert.That(Task.WaitAny([load], Deadline), Is.Zero, $"loading did not end within {Deadline}");
         Assert.That(load.Result.Scenarios.Single().Parameters, Has.Count.EqualTo(40_000));

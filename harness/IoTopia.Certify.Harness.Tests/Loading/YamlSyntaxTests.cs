@@ -16,7 +16,7 @@ public sealed class YamlSyntaxTests
     public void AFlowCollectionLeftOpenIsASyntaxError(string yaml)
     {
         using var temp = new TempFolder();
-        var file = temp.File("rig.yaml", yaml);
+        var file = temp.Write("rig.yaml", yaml);
         var e = Assert.Throws<InputException>(() => RigLoader.Load(file, new RigKinds()))!;
         Assert.That(e.Message, Does.StartWith($"{file}:").And.Contain("YAML syntax"));
     }
@@ -27,7 +27,7 @@ public sealed class YamlSyntaxTests
     public void ATagYamlDotNetCannotTakeIsASyntaxError(string yaml)
     {
         using var temp = new TempFolder();
-        var file = temp.File("rig.yaml", yaml);
+        var file = temp.Write("rig.yaml", yaml);
         var e = Assert.Throws<InputException>(() => RigLoader.Load(file, new RigKinds()))!;
         Assert.That(e.Message, Does.StartWith($"{file}:").And.Contain("YAML syntax"));
     }
@@ -39,7 +39,7 @@ public sealed class YamlSyntaxTests
     public void AKeyWithoutANameIsASyntaxErrorWithItsLine(string yaml, int line)
     {
         using var temp = new TempFolder();
-        var file = temp.File("rig.yaml", yaml);
+        var file = temp.Write("rig.yaml", yaml);
         var e = Assert.Throws<InputException>(() => RigLoader.Load(file, new RigKinds()))!;
         Assert.That(e.Message, Does.StartWith($"{file}:{line}:").And.Contain("YAML syntax"));
     }
@@ -49,7 +49,7 @@ public sealed class YamlSyntaxTests
     public void ANulInADeclarationsPathIsNamedWithItsLine()
     {
         using var temp = new TempFolder();
-        var file = temp.File("rig.yaml", "name: r\nkind: unknown-kind\nstatement: \"a\\0b.yaml\"\n");
+        var file = temp.Write("rig.yaml", "name: r\nkind: unknown-kind\nstatement: \"a\\0b.yaml\"\n");
         var e = Assert.Throws<InputException>(() => RigLoader.Load(file, new RigKinds()))!;
         Assert.That(e.Message, Does.Contain($"{file}:3:12: statement: a file name cannot hold a NUL character"));
     }
@@ -58,8 +58,8 @@ public sealed class YamlSyntaxTests
     public void ANulInADecisionsDocumentPathIsNamedWithItsLine()
     {
         using var temp = new TempFolder();
-        var file = temp.File("decisions.yaml", "schemaVersion: 1\nassessor: a\ndecisions:\n  IOT-SBD-01:\n    verdict: pass\n    rationale: r\n    documents: [{ path: \"a\\0b\", sha256: 00 }]\n");
-        var catalogue = RequirementCatalogue.Load(Path.Combine(Repo.Root, "suites", "requirements.yaml"));
+        var file = temp.Write("decisions.yaml", "schemaVersion: 1\nassessor: a\ndecisions:\n  IOT-SBD-01:\n    verdict: pass\n    rationale: r\n    documents: [{ path: \"a\\0b\", sha256: 00 }]\n");
+        var catalogue = RequirementCatalogue.Load(Path.Combine(RepoRoot.Path, "suites", "requirements.yaml"));
         var e = Assert.Throws<InputException>(() => DecisionsLoader.Load(file, catalogue))!;
         Assert.That(e.Message, Does.Contain($"{file}:7:").And.Contain("path: a file name cannot hold a NUL character"));
     }

@@ -12,8 +12,11 @@ using IoTopia.Certify.Harness.Verdicts;
 namespace IoTopia.Certify.Harness.Engine;
 
 /// <summary>Starts a run, or resumes a killed one, and leaves a complete run folder behind.</summary>
-public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFinisher? finisher = null)
+/// <param name="provenance">where the run's harness and tool versions come from; default: this machine (git, dpkg-query)</param>
+public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFinisher? finisher = null, IProvenanceSource? provenance = null)
 {
+    private readonly IProvenanceSource _provenance = provenance ?? SystemProvenance.Instance;
+
     [GeneratedRegex(@"[^A-Za-z0-9._-]+", RegexOptions.NonBacktracking)]
     private static partial Regex UnsafeChars();
 
@@ -29,7 +32,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         var info = new RunInfo
         {
             Id = Path.GetFileName(folder.Root),
-            Harness = await ProvenanceReader.HarnessAsync(request.ProjectRoot),
+            Harness = await _provenance.HarnessAsync(request.ProjectRoot),
             Rig = new RigInfo(inputs.Rig.Name, request.RigFile, copied.First(c => c.Role == "rig").Sha256) { Options = RigOptions.Given(request.RigOptions) },
             Dut = new DutInfo { Model = inputs.Rig.Dut.Model, Serial = inputs.Rig.Dut.Serial, Firmware = inputs.Rig.Dut.Firmware },
             Tier = request.Tier,
@@ -37,7 +40,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Started = started,
             Seed = request.Seed,
             Inputs = copied,
-            Tools = await ProvenanceReader.ToolsAsync(),
+            Tools = await _provenance.ToolsAsync(),
         };
         journal.Append(new RunStarted
         {

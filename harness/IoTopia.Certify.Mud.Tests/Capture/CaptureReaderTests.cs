@@ -187,10 +187,10 @@ public class CaptureReaderTests
     }
 
     [Test]
-    public void PacketCountsAgreeWithTsharkOnTheCorpusCapture()
+    public async Task PacketCountsAgreeWithTsharkOnTheCorpusCapture()
     {
         var path = Corpus.File("tplink-tapo-p115.pcap");
-        var tshark = Tshark.Fields(path, "frame.number", "frame.len");
+        var tshark = await Tshark.RowsAsync(path, "frame.number", "frame.len");
         var ours = ReadAll(path);
         Assert.Multiple(() =>
         {
@@ -201,12 +201,12 @@ public class CaptureReaderTests
 
     [TestCase("pcap")]
     [TestCase("pcapng")]
-    public void FixturesAgreeWithTsharkOnCountsAndConversations(string format)
+    public async Task FixturesAgreeWithTsharkOnCountsAndConversations(string format)
     {
         var traffic = Sensor.Compliant().RemoteRefused("192.0.2.50", 41000, 23).UdpExchange(DeviceTraffic.GatewayIp, 123);
         using var folder = new TempFolder();
         var path = folder.Write($"f.{format}", format == "pcap" ? traffic.Pcap() : PcapWriter.Pcapng(traffic.Packets));
-        var tshark = Tshark.Fields(path, "frame.number", "ip.src", "ip.dst", "tcp.srcport", "udp.srcport", "dns.a", "tls.handshake.extensions_server_name");
+        var tshark = await Tshark.RowsAsync(path, "frame.number", "ip.src", "ip.dst", "tcp.srcport", "udp.srcport", "dns.a", "tls.handshake.extensions_server_name");
         var settings = Sensor.Settings();
         var analysis = CaptureAnalyzer.Analyze(path, settings);
         Assert.Multiple(() =>

@@ -7,7 +7,7 @@ namespace IoTopia.Certify.Mud.Tests.CommandLine;
 /// <summary><c>certify mud check</c> and <c>certify mud draft</c> run as the built program: exit codes 0/1/4/3, text and JSON.</summary>
 public class MudCheckCommandTests
 {
-    private static Task<CertifyProgram.Result> Check(string pcap, params string[] extra) =>
+    private static Task<ProgramResult> Check(string pcap, params string[] extra) =>
         CertifyProgram.RunAsync(["mud", "check", "--mud", Sensor.MudPath, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac, .. extra]);
 
     [Test]
@@ -162,7 +162,7 @@ public class MudCheckCommandTests
     {
         using var folder = new TempFolder();
         var pcap = Sensor.Compliant().DeviceConnects("192.168.1.20", 8080).Write(folder);
-        var draft = folder.File("draft.json");
+        var draft = folder.Sub("draft.json");
         var drafted = await CertifyProgram.RunAsync("mud", "draft", "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac, "--mud-url", "https://sensor.example/d.json", "--out", draft);
         var validated = await CertifyProgram.RunAsync("mud", "validate", draft);
         var checkedBack = await CertifyProgram.RunAsync("mud", "check", "--mud", draft, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac);

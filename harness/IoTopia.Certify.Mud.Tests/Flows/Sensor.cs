@@ -16,7 +16,7 @@ public static class Sensor
     public const string ApiIp = "203.0.113.10";
     public const string TelemetryIp = "203.0.113.20";
 
-    public static string MudPath => Repo.Fixture("flows-sensor.json");
+    public static string MudPath => TestData.Fixture("flows-sensor.json");
 
     public static MudFile Mud()
     {

@@ -11,7 +11,7 @@ namespace IoTopia.Certify.Mud.Tests.Signature;
 public class OpensslAgreementTests
 {
     [Test]
-    public void OpensslVerifiesOurSignatureAndRejectsATamperedFile()
+    public async Task OpensslVerifiesOurSignatureAndRejectsATamperedFile()
     {
         using var folder = new TempFolder();
         using var ca = TestPki.CreateCa("CN=Example Bulbs MUD CA, O=Example Bulbs");
@@ -22,9 +22,9 @@ public class OpensslAgreementTests
         var caPem = folder.Write("ca.pem", ca.ExportCertificatePem());
         var ours = MudSignatureVerifier.Verify(content, File.ReadAllBytes(p7s), new MudSignatureOptions { TrustAnchors = TestPki.Anchors(ca) });
 
-        var good = Verify(file, p7s, caPem);
+        var good = await VerifyAsync(file, p7s, caPem);
         var tampered = folder.Write("tampered.json", [.. content[..^2], (byte)' ', content[^1]]);
-        var bad = Verify(tampered, p7s, caPem);
+        var bad = await VerifyAsync(tampered, p7s, caPem);
         Assert.Multiple(() =>
         {
             Assert.That(ours.Valid, Is.True, string.Join("\n", ours.Failures));
@@ -35,7 +35,7 @@ public class OpensslAgreementTests
     }
 
     [Test]
-    public void WeVerifyASignatureMadeByOpenssl()
+    public async Task WeVerifyASignatureMadeByOpenssl()
     {
         using var folder = new TempFolder();
         using var ca = TestPki.CreateCa("CN=Example Bulbs MUD CA, O=Example Bulbs");
@@ -43,8 +43,8 @@ public class OpensslAgreementTests
         var file = folder.Write("glow40.json", Glow40.Bytes);
         var cert = folder.Write("signer.pem", signer.ExportCertificatePem());
         var key = folder.Write("signer.key", signer.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        var p7s = folder.File("glow40.p7s");
-        var sign = Openssl.Run("cms", "-sign", "-signer", cert, "-inkey", key, "-in", file, "-binary", "-outform", "DER", "-out", p7s);
+        var p7s = folder.Sub("glow40.p7s");
+        var sign = await Openssl.RunAsync("cms", "-sign", "-signer", cert, "-inkey", key, "-in", file, "-binary", "-outform", "DER", "-out", p7s);
         Assert.That(sign.ExitCode, Is.EqualTo(0), sign.Output);
 
         var report = MudSignatureVerifier.Verify(File.ReadAllBytes(file), File.ReadAllBytes(p7s), new MudSignatureOptions { TrustAnchors = TestPki.Anchors(ca) });
@@ -52,13 +52,13 @@ public class OpensslAgreementTests
     }
 
     [Test]
-    public void OpensslAgreesOnTheCorpusLuminaire()
+    public async Task OpensslAgreesOnTheCorpusLuminaire()
     {
         var file = Corpus.File("cisco-example-luminaire-150.json");
         var p7s = Corpus.File("cisco-example-luminaire-150.p7s");
         var caPem = Corpus.File("cisco-example-luminaire-150-signer-cacert.pem");
-        var strict = Verify(file, p7s, caPem);
-        var noTime = Verify(file, p7s, caPem, "-no_check_time");
+        var strict = await VerifyAsync(file, p7s, caPem);
+        var noTime = await VerifyAsync(file, p7s, caPem, "-no_check_time");
         Assert.Multiple(() =>
         {
             Assert.That(strict.ExitCode, Is.Not.EqualTo(0), "openssl must also refuse the expired CA");
@@ -67,6 +67,6 @@ public class OpensslAgreementTests
         });
     }
 
-    private static Openssl.Result Verify(string file, string p7s, string caPem, params string[] extra) =>
-        Openssl.Run(["cms", "-verify", "-binary", "-inform", "DER", "-content", file, "-in", p7s, "-CAfile", caPem, "-purpose", "any", "-out", "/dev/null", .. extra]);
+    private static Task<ProgramResult> VerifyAsync(string file, string p7s, string caPem, params string[] extra) =>
+        Openssl.RunAsync(["cms", "-verify", "-binary", "-inform", "DER", "-content", file, "-in", p7s, "-CAfile", caPem, "-purpose", "any", "-out", "/dev/null", .. extra]);
 }

@@ -6,7 +6,7 @@ namespace IoTopia.Certify.Mud.Tests.Support;
 /// </summary>
 public static class Corpus
 {
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "mud-corpus"));
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepoRoot.Path, "..", "shared", "mud-corpus"));
 
     public static string File(string name)
     {

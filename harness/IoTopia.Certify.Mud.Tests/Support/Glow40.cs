@@ -9,7 +9,7 @@ namespace IoTopia.Certify.Mud.Tests.Support;
 /// <summary>The committed valid fixture (a lightbulb using every ACE feature the model carries), and edits of it.</summary>
 public static class Glow40
 {
-    public static string Path { get; } = Repo.Fixture("glow40-lightbulb.json");
+    public static string Path { get; } = TestData.Fixture("glow40-lightbulb.json");
 
     public static string Text => File.ReadAllText(Path);
 

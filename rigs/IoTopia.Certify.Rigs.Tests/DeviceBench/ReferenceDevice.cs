@@ -20,18 +20,10 @@ internal static class ReferenceDevice
     public static string FactoryPassword { get; } =
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("IoTopia-RD factory password " + SerialNumber)))[..12];
 
-    public static string Dll
-    {
-        get
-        {
-            var testDir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            var dll = Path.Combine(RepoRoot, "fixtures", "IoTopia.Certify.ReferenceDevice", "bin", testDir.Parent!.Name, testDir.Name,
-                "IoTopia.Certify.ReferenceDevice.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException("the reference device is not built (it is a project reference of this test project)", dll);
-        }
-    }
-
-    private static string RepoRoot { get; } = FindRepoRoot();
+    public static string Dll =>
+        File.Exists(BuiltPrograms.ReferenceDeviceDll)
+            ? BuiltPrograms.ReferenceDeviceDll
+            : throw new FileNotFoundException("the reference device is not built (it is a project reference of this test project)", BuiltPrograms.ReferenceDeviceDll);
 
     /// <summary>Writes the device's config for a bench; the device's address is on a loopback subnet of its own.</summary>
     public static string WriteConfig(string directory, string personality, string stateDir, string serialDevice)
@@ -80,15 +72,5 @@ internal static class ReferenceDevice
         using var listener = new TcpListener(address, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "fixtures", "personalities.yaml")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("fixtures/personalities.yaml not found above " + AppContext.BaseDirectory);
     }
 }

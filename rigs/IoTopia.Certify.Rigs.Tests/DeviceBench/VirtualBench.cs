@@ -6,6 +6,7 @@ using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Restore;
 using IoTopia.Certify.Rigs.Serial;
+using IoTopia.Certify.Rigs.Virtual;
 
 namespace IoTopia.Certify.Rigs.Tests.DeviceBench;
 
@@ -27,25 +28,25 @@ internal sealed class VirtualBench : IAsyncDisposable
     public string Directory { get; }
     public StepHost Host { get; }
     public BenchRig Rig { get; }
-    public string LabEnd => Path.Combine(Directory, "serial-lab");
-    public string DeviceEnd => Path.Combine(Directory, "serial-device");
+    public string LabEnd => Socat.HarnessEnd;
+    public string DeviceEnd => Socat.DeviceEnd;
     public string StateDir => Path.Combine(Directory, "state");
     public string FactoryDir => Path.Combine(Directory, "factory");
-    public OwnedProcess Socat { get; private set; } = null!;
+    public SocatPair Socat { get; private set; } = null!;
     public SerialConsole Console { get; private set; } = null!;
     public VirtualPower Power { get; private set; } = null!;
     public FactoryImageRestore Restore { get; private set; } = null!;
 
     public static async Task<VirtualBench> StartAsync(string personality = "compliant")
     {
-        Tests.DeviceBench.Socat.Require();
+        TestKit.Rigs.Socat.Require();
         var directory = System.IO.Directory.CreateTempSubdirectory("rig-bench-").FullName;
         var rig = new BenchRig("serial", "power", "power.cut", "restore");
         var host = StepHost.Create(rig, RigSteps.Registry, Path.Combine(directory, "run"));
         var bench = new VirtualBench(directory, host, rig);
         try
         {
-            bench.Socat = await Tests.DeviceBench.Socat.StartAsync(host.Run, bench.LabEnd, bench.DeviceEnd);
+            bench.Socat = await TestKit.Rigs.Socat.StartAsync(host.Run, directory);
             System.IO.Directory.CreateDirectory(bench.FactoryDir); // the reference device's factory state is an empty flash
             var config = ReferenceDevice.WriteConfig(directory, personality, bench.StateDir, bench.DeviceEnd);
             bench.Console = SerialConsole.Open(host.Run, new SerialConsoleOptions { Path = bench.LabEnd });
@@ -71,14 +72,7 @@ internal sealed class VirtualBench : IAsyncDisposable
     public string SerialText() => Encoding.UTF8.GetString(Console.Log.Read(0, Console.Log.Length).Span);
 
     /// <summary>What the journal file holds, read while it is still being written.</summary>
-    public string JournalText() => ReadShared(Host.Folder.Journal);
-
-    public static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    public string JournalText() => SharedFile.ReadAllText(Host.Folder.Journal);
 
     public string EvidencePath(EvidenceRecord record) => Path.Combine(Host.Folder.Root, record.Path);
 

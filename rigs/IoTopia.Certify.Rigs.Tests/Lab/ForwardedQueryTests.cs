@@ -86,7 +86,7 @@ public sealed class ForwardedQueryTests
         query[11] = 1;
         using var probe = new UdpProbe(_run.Plan.Lab);
         await probe.SendAsync([.. query, 0, 0, 41, 0x10], _server);
-        await DeviceBench.Poll.UntilAsync(() => _dns.Exchanges.Count == 1, Deadlines.Step, "the datagram to be logged");
+        await Poll.UntilAsync(() => _dns.Exchanges.Count == 1, Deadlines.Step, "the datagram to be logged");
         Assert.That(_dns.Exchanges.Since().Single().Malformed, Does.Contain("additional record 1 truncated"));
         Assert.That(await probe.ReceiveAsync(TimeSpan.FromMilliseconds(200)), Is.Null, "a malformed query gets no answer");
     }

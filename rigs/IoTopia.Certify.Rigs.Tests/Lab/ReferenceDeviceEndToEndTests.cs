@@ -9,6 +9,7 @@ using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Pki;
 using IoTopia.Certify.Rigs.Tests.Lab.Support;
+using IoTopia.Certify.Rigs.Virtual;
 
 namespace IoTopia.Certify.Rigs.Tests.Lab;
 
@@ -28,7 +29,7 @@ public sealed class ReferenceDeviceEndToEndTests
 
     private LabTestRun? _run;
     private LabServices? _services;
-    private SocatPty? _pty;
+    private SocatPair? _pty;
     private SerialTail? _serial;
     private OwnedProcess? _device;
     private readonly StringBuilder _stderr = new();
@@ -50,7 +51,7 @@ public sealed class ReferenceDeviceEndToEndTests
         if (_serial is not null)
             await _serial.DisposeAsync();
         if (_pty is not null)
-            await _pty.DisposeAsync();
+            await _pty.Process.DisposeAsync();
         if (_services is not null)
             await _services.DisposeAsync();
         if (_run is not null)
@@ -61,8 +62,7 @@ public sealed class ReferenceDeviceEndToEndTests
     [TestCase("mud-violation", 206)]
     public async Task TheDevicesQueriesInformAndTelemetryArriveAndAreLogged(string personality, int slot)
     {
-        if (SocatPty.Executable is null)
-            Assert.Ignore("socat is not installed (apt-get install -y socat): the device's serial console needs a pty pair");
+        Socat.Require();
         var dll = await ReferenceDeviceBuild.EnsureAsync();
         _run = await LabTestRun.CreateAsync(slot);
         var plan = _run.Plan;
@@ -73,8 +73,8 @@ public sealed class ReferenceDeviceEndToEndTests
         var dhcp = _services.Get<LabDhcpListener>();
         var https = _services.Get<LabHttpsHost>();
 
-        _pty = await SocatPty.StartAsync(_run.Host.Run, _run.RigFolder, deadline.Token);
-        _serial = SerialTail.Open(_pty.LabEnd);
+        _pty = await Socat.StartAsync(_run.Host.Run, _run.RigFolder, deadline.Token);
+        _serial = SerialTail.Open(_pty.HarnessEnd);
         _device = _run.Host.Run.StartProcess(DeviceStart(dll, WriteConfig(personality)));
         _device.Process.ErrorDataReceived += (_, e) => AppendStderr(e.Data);
         _device.Process.BeginErrorReadLine();

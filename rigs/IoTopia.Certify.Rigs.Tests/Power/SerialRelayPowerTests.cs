@@ -15,9 +15,8 @@ public sealed class SerialRelayPowerTests
     {
         Socat.Require();
         await using var host = StepHost.Create(new BenchRig("power"), RigSteps.Registry);
-        var relay = Path.Combine(host.Folder.Rig, "relay");
-        var board = Path.Combine(host.Folder.Rig, "board");
-        await Socat.StartAsync(host.Run, relay, board);
+        var pair = await Socat.StartAsync(host.Run, host.Folder.Rig);
+        var (relay, board) = (pair.HarnessEnd, pair.DeviceEnd);
         using var port = new SerialPort(board, 9600) { Handshake = Handshake.None };
         port.Open();
         var received = new List<byte>();

@@ -15,21 +15,20 @@ public sealed class SerialReconnectTests
     {
         Socat.Require();
         await using var host = StepHost.Create(new BenchRig("serial"), RigSteps.Registry);
-        var lab = Path.Combine(host.Folder.Rig, "lab");
-        var dut = Path.Combine(host.Folder.Rig, "dut");
-        var socat = await Socat.StartAsync(host.Run, lab, dut);
+        var socat = await Socat.StartAsync(host.Run, host.Folder.Rig);
+        var (lab, dut) = (socat.HarnessEnd, socat.DeviceEnd);
         var console = SerialConsole.Open(host.Run, new SerialConsoleOptions { Path = lab });
         try
         {
             await WriteFromDeviceEndAsync(dut, "before the gap\r\n"u8.ToArray());
             await Poll.UntilAsync(() => console.Log.Length == 16, TimeSpan.FromSeconds(5), "bytes before the gap");
 
-            await socat.DisposeAsync(); // SIGKILL: the ptys go, their links stay behind dangling
+            await socat.Process.DisposeAsync(); // SIGKILL: the ptys go, their links stay behind dangling
             await Poll.UntilAsync(() => !console.IsConnected, TimeSpan.FromSeconds(5), "the console noticing the loss");
             Assert.That(async () => await console.SendAsync("x"u8.ToArray(), CancellationToken.None),
                 Throws.InstanceOf<IOException>().With.Message.Contains("is gone"));
 
-            await Socat.StartAsync(host.Run, lab, dut);
+            await Socat.StartAsync(host.Run, host.Folder.Rig); // the same links again
             await Poll.UntilAsync(() => console.IsConnected, TimeSpan.FromSeconds(10), "the console reconnecting");
             await WriteFromDeviceEndAsync(dut, "after the gap\r\n"u8.ToArray());
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));

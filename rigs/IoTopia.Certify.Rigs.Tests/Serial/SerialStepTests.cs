@@ -113,7 +113,7 @@ public sealed class SerialStepTests
             Assert.That(ready.Ended - ready.Started, Is.LessThan(TimeSpan.FromSeconds(10)), "a generous bound: the scan is linear, lines are clipped");
         });
         await Poll.UntilAsync(() => bench.Console.Log.Length > 1024 * 1024, TimeSpan.FromSeconds(5), "the long line");
-        var rendered = VirtualBench.ReadShared(bench.RunEvidence("-serial.log"));
+        var rendered = SharedFile.ReadAllText(bench.RunEvidence("-serial.log"));
         Assert.Multiple(() =>
         {
             Assert.That(rendered, Does.Contain("\\x1B[31mRED"), "ANSI shown, not interpreted");

@@ -131,7 +131,7 @@ public sealed class ManufacturerPublicationTests
             args[at + 1] = value;
         else
             args.AddRange([option, value]);
-        var result = await ProgramRun.RunAsync("dotnet", [await ReferenceDeviceBuild.EnsureAsync(), .. args]);
+        var result = await ExternalProgram.RunAsync("dotnet", [await ReferenceDeviceBuild.EnsureAsync(), .. args]);
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Output, Does.Contain(message));
     }
@@ -139,7 +139,7 @@ public sealed class ManufacturerPublicationTests
     private async Task<string> PublishAsync(string personality)
     {
         var output = Path.Combine(_folder, personality);
-        var result = await ProgramRun.RunAsync("dotnet", [await ReferenceDeviceBuild.EnsureAsync(), .. Arguments(personality, output)]);
+        var result = await ExternalProgram.RunAsync("dotnet", [await ReferenceDeviceBuild.EnsureAsync(), .. Arguments(personality, output)]);
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         return output;
     }
@@ -157,14 +157,7 @@ public sealed class ManufacturerPublicationTests
         return document.RootElement.GetProperty("certificateMudUrl").GetString();
     }
 
-    private static async Task<ProgramRun.Result> OpensslVerifyAsync(string output, string anchor)
-    {
-        if (ProgramRun.Openssl is not { } openssl)
-        {
-            Assert.Ignore("openssl is not installed: the independent check of the signature needs it");
-            return null!;
-        }
-        return await ProgramRun.RunAsync(openssl, ["cms", "-verify", "-binary", "-inform", "DER", "-in", Path.Combine(output, "mud.p7s"),
+    private static async Task<ProgramResult> OpensslVerifyAsync(string output, string anchor) =>
+        await Openssl.RunAsync(["cms", "-verify", "-binary", "-inform", "DER", "-in", Path.Combine(output, "mud.p7s"),
             "-content", Path.Combine(output, "mud.json"), "-CAfile", anchor, "-purpose", "any", "-out", "/dev/null"]);
-    }
 }

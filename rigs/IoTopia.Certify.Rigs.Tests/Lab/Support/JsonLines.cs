@@ -7,10 +7,8 @@ public static class JsonLines
 {
     public static IReadOnlyList<JsonElement> Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
         var lines = new List<JsonElement>();
-        while (reader.ReadLine() is { } line)
+        foreach (var line in SharedFile.ReadAllText(path).Split('\n'))
         {
             if (line.Length > 0)
                 lines.Add(JsonDocument.Parse(line).RootElement.Clone());

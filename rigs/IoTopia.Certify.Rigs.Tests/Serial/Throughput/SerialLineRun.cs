@@ -22,9 +22,8 @@ internal static class SerialLineRun
         if (!OperatingSystem.IsLinux())
             Assert.Ignore("the non-blocking pty writer needs Linux");
         await using var host = StepHost.Create(new BenchRig("serial"));
-        var lab = Path.Combine(host.Folder.Rig, "lab");
-        var dut = Path.Combine(host.Folder.Rig, "dut");
-        var socat = await Socat.StartAsync(host.Run, lab, dut);
+        var socat = await Socat.StartAsync(host.Run, host.Folder.Rig);
+        var (lab, dut) = (socat.HarnessEnd, socat.DeviceEnd);
         var console = SerialConsole.Open(host.Run, new SerialConsoleOptions { Path = lab, Name = "serial" });
         WriteLedger ledger;
         TimeSpan drain;
@@ -35,7 +34,7 @@ internal static class SerialLineRun
             {
                 var writing = new PacedSerialWriter(tty, bytesPerSecond, Tick).WriteAsync(traffic.Bytes, ct);
                 if (whileWriting is not null)
-                    await whileWriting(socat.Process.Id, ct);
+                    await whileWriting(socat.Process.Process.Id, ct);
                 ledger = await writing;
             }
             var lastWrite = ledger.Writes[^1].At;
@@ -50,7 +49,7 @@ internal static class SerialLineRun
         finally
         {
             await console.DisposeAsync(); // closes the evidence files
-            await socat.DisposeAsync();
+            await socat.Process.DisposeAsync();
         }
         var evidence = Path.Combine(host.Folder.Root, console.RawEvidencePath);
         var directory = Path.GetDirectoryName(evidence)!;
