@@ -64,10 +64,8 @@ public sealed class RunLock : IDisposable
     {
         try
         {
-            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var buffer = new byte[200];
-            var n = reader.Read(buffer);
-            var text = System.Text.Encoding.UTF8.GetString(buffer, 0, n).Trim();
+            // opened without a lock of its own: .NET's FileStream would ask for a shared flock and be refused
+            var text = Files.UntrustedFile.ReadAllText(path, 4096).Trim();
             return text.Length == 0 ? "holder unknown" : text;
         }
         catch (IOException)

@@ -63,6 +63,25 @@ public sealed class PdfFailureTests
     }
 
     [Test]
+    public async Task A_pdf_cut_off_before_its_trailer_is_not_recorded_as_printed()
+    {
+        // what a full disk leaves: the browser exits 0 and the file holds the PDF's start only
+        var browser = folder.File("truncating-browser");
+        await File.WriteAllTextAsync(browser, """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in --print-to-pdf=*) printf '%%PDF-1.7\n1 0 obj\n<< /Type /Catalog' > "${a#--print-to-pdf=}";; esac; done
+            exit 0
+            """);
+        File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var outcome = await PdfReport.PrintAsync(folder.Path, new ChromiumOptions { Executable = browser }, null, CancellationToken.None);
+
+        Assert.That(outcome.Printed, Is.False);
+        Assert.That(outcome.Reason, Does.StartWith("chromium wrote an incomplete PDF"));
+        Assert.That(File.Exists(folder.File("report.pdf")), Is.False);
+    }
+
+    [Test]
     public async Task Without_report_html_nothing_is_started()
     {
         File.Delete(folder.File("report.html"));
