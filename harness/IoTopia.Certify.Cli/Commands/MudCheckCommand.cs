@@ -48,7 +48,7 @@ public static class MudCheckCommand
         CaptureAnalysis capture;
         try
         {
-            validation = MudValidator.ValidateFile(request.Mud!);
+            validation = MudCommandInputs.Validate(request.Mud!);
             if (!validation.IsValid)
             {
                 MudValidateOutput.WriteText(Console.Error, [validation], new MudValidateRequest([request.Mud!], null, null), null);

@@ -48,6 +48,11 @@ public static class MudDraftCommand
 
     private static int Run(MudCheckRequest request, string? mudUrl, string? output)
     {
+        if (output is not null && OutputProblem(output) is { } unusable)
+        {
+            Console.Error.WriteLine($"--out {output}: {unusable}");
+            return ExitCodes.BadInput;
+        }
         CaptureAnalysis capture;
         try
         {
@@ -85,12 +90,28 @@ public static class MudDraftCommand
         }
         else
         {
-            File.WriteAllBytes(output, draft.Json);
+            try
+            {
+                File.WriteAllBytes(output, draft.Json);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"--out {output}: cannot write the draft ({e.Message})");
+                return ExitCodes.BadInput;
+            }
             log.WriteLine($"wrote {output}");
         }
         log.WriteLine($"{draft.AceCount} ACEs from {capture.JudgedFlows.Count()} flows; valid ({validation.WarningCount} warnings)");
         foreach (var note in draft.Notes)
             log.WriteLine($"note: {DeviceText.ForTerminal(note, 600)}");
         return ExitCodes.Passed;
+    }
+
+    private static string? OutputProblem(string output)
+    {
+        if (Directory.Exists(output))
+            return "a directory; give a file name";
+        var parent = Path.GetDirectoryName(Path.GetFullPath(output));
+        return parent is not null && !Directory.Exists(parent) ? $"its folder {parent} does not exist" : null;
     }
 }

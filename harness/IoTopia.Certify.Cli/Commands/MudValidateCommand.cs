@@ -49,7 +49,7 @@ public static class MudValidateCommand
         {
             try
             {
-                results.Add(MudValidator.ValidateFile(file));
+                results.Add(MudCommandInputs.Validate(file));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -62,7 +62,7 @@ public static class MudValidateCommand
         {
             try
             {
-                signature = MudSignatureVerifier.Verify(File.ReadAllBytes(request.Files[0]), File.ReadAllBytes(p7s), request.SignatureOptions!);
+                signature = MudSignatureVerifier.Verify(MudCommandInputs.ReadBytes(request.Files[0]), MudCommandInputs.ReadSignature(p7s), request.SignatureOptions!);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

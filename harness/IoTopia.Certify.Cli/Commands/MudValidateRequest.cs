@@ -1,4 +1,5 @@
 using System.Globalization;
+using IoTopia.Certify.Harness.Files;
 using IoTopia.Certify.Mud;
 using IoTopia.Certify.Mud.Signature;
 
@@ -25,6 +26,8 @@ public sealed record MudValidateRequest(IReadOnlyList<string> Files, string? Sig
             throw new MudInputException("--ignore-time and --at exclude each other");
         if (!File.Exists(signature))
             throw new MudInputException($"{signature}: no such signature file");
+        foreach (var file in anchors.Append(device).OfType<string>())
+            EnsureRegular(file);
         var options = new MudSignatureOptions
         {
             TrustAnchors = TrustAnchorLoader.Load(anchors),
@@ -32,6 +35,18 @@ public sealed record MudValidateRequest(IReadOnlyList<string> Files, string? Sig
             Time = ignoreTime ? TimeCheck.Waived() : at is null ? TimeCheck.Now() : TimeCheck.AsOf(ParseTime(at)),
         };
         return new MudValidateRequest(files, signature, options);
+    }
+
+    private static void EnsureRegular(string path)
+    {
+        try
+        {
+            UntrustedFile.OpenRegular(path).Dispose();
+        }
+        catch (UntrustedFileException e)
+        {
+            throw new MudInputException(e.Message);
+        }
     }
 
     private static DateTimeOffset ParseTime(string text) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using IoTopia.Certify.Cli.Reporting;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Records;
 
 namespace IoTopia.Certify.Cli.Commands;
 
@@ -34,6 +35,12 @@ public static class ResumeCommand
             {
                 Console.Error.WriteLine(e.Message);
                 return ExitCodes.BadInput;
+            }
+            catch (RunFolderWriteException e)
+            {
+                // a full disk: the run stopped with everything recorded so far intact; resume finishes it
+                Console.Error.WriteLine(e.Message);
+                return ExitCodes.Error;
             }
         });
         return command;

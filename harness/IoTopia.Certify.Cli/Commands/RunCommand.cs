@@ -4,6 +4,7 @@ using IoTopia.Certify.Cli.Reporting;
 using IoTopia.Certify.Cli.Terminal;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
+using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Text;
 using IoTopia.Certify.Harness.Verdicts;
 
@@ -82,6 +83,12 @@ public static class RunCommand
             {
                 Console.Error.WriteLine(e.Message);
                 return ExitCodes.BadInput;
+            }
+            catch (RunFolderWriteException e)
+            {
+                // a full disk: the run stopped with everything recorded so far intact; resume finishes it
+                Console.Error.WriteLine(e.Message);
+                return ExitCodes.Error;
             }
         });
         return command;

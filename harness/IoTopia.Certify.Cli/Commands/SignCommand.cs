@@ -2,10 +2,14 @@ using System.CommandLine;
 using IoTopia.Certify.Harness.Integrity;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Records;
+using IoTopia.Certify.Harness.Text;
 
 namespace IoTopia.Certify.Cli.Commands;
 
-/// <summary><c>certify sign RUN --key KEY</c>: writes manifest.json.p7s, a detached CMS signature over manifest.json.</summary>
+/// <summary>
+/// <c>certify sign RUN --key KEY</c>: signs an intact, sealed run. The signer is journalled first and the manifest
+/// re-written over that journal, so a signature deleted later is found by <c>verify</c> without options.
+/// </summary>
 public static class SignCommand
 {
     public static Command Create()
@@ -16,21 +20,21 @@ public static class SignCommand
         command.SetAction(result =>
         {
             var folder = new RunFolder(result.GetValue(run)!);
-            if (!File.Exists(folder.Manifest))
-            {
-                Console.Error.WriteLine($"{folder.Root}: not a run folder (no manifest.json)");
-                return ExitCodes.BadInput;
-            }
             try
             {
-                var certificate = ManifestSigner.Sign(folder, Path.GetFullPath(result.GetValue(key)!));
-                Console.WriteLine($"signed {folder.Manifest} as {certificate.Subject} -> {folder.Signature}");
+                var certificate = RunSigning.Sign(folder, Path.GetFullPath(result.GetValue(key)!));
+                Console.WriteLine($"signed {folder.Manifest} as {DeviceText.ForTerminal(certificate.Subject)} -> {folder.Signature}");
                 return 0;
             }
             catch (InputException e)
             {
-                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine(DeviceText.ForTerminal(e.Message));
                 return ExitCodes.BadInput;
+            }
+            catch (RunFolderWriteException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return ExitCodes.Error;
             }
         });
         return command;

@@ -15,7 +15,9 @@ public sealed class ReportPdfInterruptionTests
         using var temp = new TempFolder();
         var run = temp.Sub("run");
         var journal = Path.Combine(run, "journal.jsonl");
-        string[] args = ["run", "--rig", TestSuites.InProcessRig, "--suite", TestSuites.File("resume.yaml"), "--seed", "11",
+        var suite = Path.Combine(temp.Path, "resume.yaml"); // beside the marker: a suite may only name files in its own folder
+        File.Copy(TestSuites.File("resume.yaml"), suite);
+        string[] args = ["run", "--rig", TestSuites.InProcessRig, "--suite", suite, "--seed", "11",
             "--param", $"marker={temp.Write("marker", "")}", "--param", "long=20s", "--out", run];
 
         using (var harness = CertifyProgram.Start(args))

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Diagnostics;
 using IoTopia.Certify.EndToEnd.Tests.Support;
 
 namespace IoTopia.Certify.EndToEnd.Tests.Integrity;
@@ -141,6 +142,119 @@ public sealed class VerifyTests
     {
         var result = await CertifyProgram.RunAsync("verify", _temp.Path);
         Assert.That(result.ExitCode, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task ATrailingSlashVerifiesTheSame()
+    {
+        var result = await CertifyProgram.RunAsync("verify", FreshCopy() + "/");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stdout, Does.Not.Contain("outside the run folder"));
+    }
+
+    [Test]
+    public async Task ADeletedSignatureOfASignedRunIsFoundWithoutOptions()
+    {
+        var run = FreshCopy();
+        File.Delete(Path.Combine(run, "manifest.json.p7s"));
+        var result = await CertifyProgram.RunAsync("verify", run);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("manifest.json.p7s: missing, but the journal records that the run was signed by CN=IoTopia Test Lab"));
+    }
+
+    [Test]
+    public async Task AnEditedSignerCertificateIsRefusedLikeOpensslDoes()
+    {
+        var run = FreshCopy();
+        var p7s = Path.Combine(run, "manifest.json.p7s");
+        var bytes = File.ReadAllBytes(p7s);
+        var name = System.Text.Encoding.ASCII.GetBytes("IoTopia Test Lab");
+        var forged = System.Text.Encoding.ASCII.GetBytes("Trusted CertBody"); // same length: the DER stays well-formed
+        var at = bytes.AsSpan().IndexOf(name);
+        Assert.That(at, Is.GreaterThan(0), "the signer's name is inside the signature");
+        while (at >= 0)
+        {
+            forged.CopyTo(bytes, at);
+            at = bytes.AsSpan().IndexOf(name);
+        }
+        File.WriteAllBytes(p7s, bytes);
+
+        var result = await CertifyProgram.RunAsync("verify", run);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("manifest.json.p7s: bad signature").And.Contain("edited certificate"));
+        Assert.That(result.Stdout, Does.Not.Contain("signed by CN=Trusted"));
+    }
+
+    [Test]
+    public async Task RequireSignatureFailsAnUnsignedRun()
+    {
+        var unsigned = _temp.Sub(Guid.NewGuid().ToString("N"));
+        var made = await CertifyProgram.RunAsync(["run", "--rig", TestSuites.InProcessRig, "--suite", RepoRoot.Combine("suites", "selftest"),
+            "--out", unsigned], TimeSpan.FromSeconds(60));
+        Assert.That(made.ExitCode, Is.Zero, made.ToString());
+        Assert.That((await CertifyProgram.RunAsync("verify", unsigned)).ExitCode, Is.Zero, "unsigned is intact without the option");
+        var result = await CertifyProgram.RunAsync("verify", unsigned, "--require-signature");
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("a signature is required"));
+    }
+
+    [TestCase("{\"schemaVersion\": 1, \"run\": \"x\", \"created\": \"2026-01-01T00:00:00Z\", \"files\": null}", "no \"files\" list")]
+    [TestCase("{\"schemaVersion\": 1, \"run\": \"x\", \"created\": \"2026-01-01T00:00:00Z\", \"files\": [{\"path\": null, \"sha256\": null, \"size\": 1}]}", "files[0] is malformed")]
+    [TestCase("{\"schemaVersion\": 1, \"run\": \"x\", \"created\": \"2026-01-01T00:00:00Z\", \"files\": [null]}", "files[0] is malformed")]
+    public async Task AMalformedManifestIsAProblemNotACrash(string manifest, string expected)
+    {
+        var run = FreshCopy();
+        File.WriteAllText(Path.Combine(run, "manifest.json"), manifest);
+        var result = await CertifyProgram.RunAsync("verify", run);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain(expected));
+    }
+
+    [Test]
+    public async Task AFifoInPlaceOfAnEvidenceFileIsChangedNotAHang()
+    {
+        var run = FreshCopy();
+        var file = FirstEvidence(run);
+        File.Delete(file);
+        MakeFifo(file);
+        var result = await CertifyProgram.RunAsync(["verify", run], TimeSpan.FromSeconds(30));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain($"{Path.GetRelativePath(run, file)}: changed (not a regular file"));
+    }
+
+    [Test]
+    public async Task ASignatureThatIsAFifoOrEndlessIsBadNotAHang()
+    {
+        var run = FreshCopy();
+        var p7s = Path.Combine(run, "manifest.json.p7s");
+        File.Delete(p7s);
+        File.CreateSymbolicLink(p7s, "/dev/zero");
+        var endless = await CertifyProgram.RunAsync(["verify", run], TimeSpan.FromSeconds(30));
+        Assert.That(endless.ExitCode, Is.EqualTo(1), endless.ToString());
+        Assert.That(endless.Stdout, Does.Contain("manifest.json.p7s: bad signature").And.Contain("not a regular file"));
+
+        File.Delete(p7s);
+        MakeFifo(p7s);
+        var fifo = await CertifyProgram.RunAsync(["verify", run], TimeSpan.FromSeconds(30));
+        Assert.That(fifo.ExitCode, Is.EqualTo(1), fifo.ToString());
+        Assert.That(fifo.Stdout, Does.Contain("manifest.json.p7s: bad signature").And.Contain("not a regular file"));
+    }
+
+    [Test]
+    public async Task AnUnsealedRunSaysHowToSealIt()
+    {
+        var run = FreshCopy();
+        File.Delete(Path.Combine(run, "manifest.json"));
+        var result = await CertifyProgram.RunAsync("verify", run);
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("not sealed yet").And.Contain("certify resume"));
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit(10_000);
+        Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo");
     }
 
     private static string WriteLabKey(TempFolder temp)

@@ -183,4 +183,62 @@ public sealed class SuiteLoaderTests
         var wait = (Harness.Steps.Common.WaitStep.Arguments)suite.Scenarios[0].Steps[0].Arguments;
         Assert.That(wait.For, Is.EqualTo(TimeSpan.FromSeconds(3)));
     }
+
+    private static string MarkerSuite(string file) => $$"""
+        scenarios:
+          - id: a
+            title: t
+            kind: rig-check
+            steps:
+              - selftest.marker: { file: "{{file}}" }
+        """;
+
+    [TestCase("/etc/passwd")]
+    [TestCase("../outside.log")]
+    [TestCase("/dev/zero")]
+    public void ASuiteCannotNameAFileOutsideItsFolder(string file) =>
+        Assert.That(LoadError(MarkerSuite(file)), Does.Contain("FILE:6:").And.Contain("outside the suite's folder"));
+
+    [Test]
+    public void ALinkBesideTheSuiteToAHostFileIsRefused()
+    {
+        using var temp = new TempFolder();
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "innocent.log"), "/etc/shadow");
+        var file = temp.Write("suite.yaml", MarkerSuite("innocent.log"));
+        var e = Assert.Throws<InputException>(() => new SuiteLoader(StepRegistry.Default).Load([file], NoOverrides))!;
+        Assert.That(e.Message, Does.Contain($"{file}:6:").And.Contain("outside the suite's folder"));
+    }
+
+    [Test]
+    public void AFileBesideTheSuiteIsResolvedAgainstItsFolder()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("suite.yaml", MarkerSuite("logs/marker.log"));
+        var suite = new SuiteLoader(StepRegistry.Default).Load([file], NoOverrides);
+        var marker = (Harness.Steps.Selftest.MarkerStep.Arguments)suite.Scenarios[0].Steps[0].Arguments;
+        Assert.That(marker.File, Is.EqualTo(Path.Combine(temp.Path, "logs", "marker.log")));
+    }
+
+    [Test]
+    public void AFileInTheRigsFolderIsAllowed()
+    {
+        using var suiteFolder = new TempFolder();
+        using var rigFolder = new TempFolder();
+        var file = suiteFolder.Write("suite.yaml", MarkerSuite(Path.Combine(rigFolder.Path, "marker.log")));
+        Assert.That(() => new SuiteLoader(StepRegistry.Default, fileRoots: [rigFolder.Path]).Load([file], NoOverrides), Throws.Nothing);
+        Assert.That(() => new SuiteLoader(StepRegistry.Default).Load([file], NoOverrides), Throws.InstanceOf<InputException>());
+    }
+
+    [TestCase("../../etc/passwd")]
+    [TestCase("a/b")]
+    [TestCase("")]
+    public void AnEvidenceLabelIsAPlainName(string name) =>
+        Assert.That(LoadError($$"""
+            scenarios:
+              - id: a
+                title: t
+                kind: rig-check
+                steps:
+                  - selftest.ticker: { name: "{{name}}" }
+            """), Does.Contain("FILE:6:").And.Contain("names evidence"));
 }

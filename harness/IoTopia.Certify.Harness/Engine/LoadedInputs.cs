@@ -87,7 +87,8 @@ public sealed record LoadedInputs(
             var known = catalogue.Requirements.Count > 0 ? catalogue.ById.Keys.ToHashSet(StringComparer.Ordinal) : null;
             var ambient = statement.AsParameters().Concat(rig?.Dut.AsParameters() ?? new Dictionary<string, string>())
                 .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            suite = new SuiteLoader(steps, known, ambient).Load(request.Suites, request.Parameters);
+            string[] rigFolder = request.RigFile is { Length: > 0 } rigFile ? [Path.GetDirectoryName(Path.GetFullPath(rigFile))!] : [];
+            suite = new SuiteLoader(steps, known, ambient, rigFolder).Load(request.Suites, request.Parameters);
         }
         catch (InputException e)
         {

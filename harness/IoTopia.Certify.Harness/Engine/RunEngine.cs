@@ -24,6 +24,8 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
     {
         var started = DateTimeOffset.UtcNow;
         var folder = CreateFolder(request, inputs.Rig, started);
+        using var writer = RunLock.Acquire(folder);
+        var signer = request.SignKey is { } signKey ? ManifestSigner.Load(signKey) : null; // a bad key is bad input before anything runs
         var copied = CopyInputs(folder, inputs.InputFiles());
         using var journal = Journal.Create(folder.Journal);
         if (observer is not null)
@@ -62,7 +64,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         foreach (var p in inputs.Plan.Where(p => p.Skip is not null))
             journal.Append(new ScenarioSkipped { ScenarioId = p.Id, Reason = p.Skip!.Value, Detail = p.SkipDetail ?? "" });
 
-        return await ExecuteAsync(folder, journal, request, inputs, new Dictionary<string, ScenarioProgress>(), interrupted, new HashSet<string>());
+        return await ExecuteAsync(folder, journal, request, inputs, new Dictionary<string, ScenarioProgress>(), interrupted, new HashSet<string>(), signer);
     }
 
     /// <summary>Continues a run whose process died: reaps its children, cleans up and retries the scenario in flight.</summary>
@@ -71,11 +73,13 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         var folder = new RunFolder(runFolder);
         if (!folder.Exists)
             throw new InputException($"{runFolder}: not a run folder (no journal.jsonl)");
+        using var writer = RunLock.Acquire(folder); // before anything is read, reaped or written
         var contents = JournalReader.Read(folder.Journal);
         var start = contents.Events.OfType<RunStarted>().FirstOrDefault()
                     ?? throw new InputException($"{folder.Journal}: no run-started event; cannot resume");
-        if (contents.Events.OfType<RunEnded>().Any())
-            throw new InputException($"{runFolder}: the run already ended; nothing to resume");
+        var ended = contents.Events.OfType<RunEnded>().Any();
+        if (ended && RunSeal.IsSealed(folder))
+            throw new InputException($"{runFolder}: the run already ended and is sealed; nothing to resume");
 
         var changed = start.Run.Inputs
             .Where(i => !File.Exists(i.Path) || FileHash.Sha256(i.Path) != i.Sha256)
@@ -101,6 +105,19 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             SignKey = o.SignKey,
         };
         var inputs = LoadedInputs.Load(request, steps, kinds) with { Plan = start.Plan };
+        var signer = request.SignKey is { } signKey ? ManifestSigner.Load(signKey) : null;
+
+        if (ended)
+        {
+            // the scenarios are over; finishing was cut off (a kill while printing, a full disk): seal it now
+            using var sealing = Journal.Continue(folder.Journal, contents.ValidLength, contents.Events[^1].Seq);
+            if (observer is not null)
+                sealing.Appended += observer.OnEvent;
+            var leftovers = await Reaper.ReapAsync(contents.Events, CancellationToken.None);
+            sealing.Append(new Note { Text = $"reaped {leftovers.Count} process(es) left by the killed harness", Data = null });
+            sealing.Append(new Note { Text = "finishing a run whose finishing was cut off: results, reports, manifest" + (signer is null ? "" : ", signature") });
+            return await SealAsync(folder, sealing, inputs, wasInterrupted: false, signer);
+        }
 
         var reaped = await Reaper.ReapAsync(contents.Events, CancellationToken.None);
         using var journal = Journal.Continue(folder.Journal, contents.ValidLength, contents.Events.Count == 0 ? 0 : contents.Events[^1].Seq);
@@ -110,11 +127,12 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         var recorded = contents.Events.OfType<StepEnded>().SelectMany(e => e.Step.Evidence).Select(e => e.Path)
             .Concat(contents.Events.OfType<EvidenceAdded>().Select(e => e.Evidence.Path))
             .ToHashSet(StringComparer.Ordinal);
-        return await ExecuteAsync(folder, journal, request, inputs, ScenarioProgress.From(contents.Events), interrupted, recorded);
+        return await ExecuteAsync(folder, journal, request, inputs, ScenarioProgress.From(contents.Events), interrupted, recorded, signer);
     }
 
     private async Task<RunOutcome> ExecuteAsync(RunFolder folder, Journal journal, RunRequest request, LoadedInputs inputs,
-        IReadOnlyDictionary<string, ScenarioProgress> progress, CancellationToken interrupted, IReadOnlySet<string> recordedEvidence)
+        IReadOnlyDictionary<string, ScenarioProgress> progress, CancellationToken interrupted, IReadOnlySet<string> recordedEvidence,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? signer)
     {
         var rig = kinds.Create(inputs.Rig);
         var run = new RunContext
@@ -144,13 +162,26 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         else
             journal.Append(new RunEnded());
 
+        return await SealAsync(folder, journal, inputs, wasInterrupted, signer);
+    }
+
+    /// <summary>
+    /// The finishing phase: results.json, the reports, then manifest.json and its signature. Every part is derived
+    /// from the journal, so when a kill or a full disk cuts it off, <c>resume</c> runs it again from the start.
+    /// </summary>
+    private async Task<RunOutcome> SealAsync(RunFolder folder, Journal journal, LoadedInputs inputs, bool wasInterrupted,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? signer)
+    {
         var results = ResultsBuilder.Build(JournalReader.Read(folder.Journal).Events, inputs.Catalogue, inputs.Declarations);
-        await File.WriteAllTextAsync(folder.Results, JsonSerializer.Serialize(results, Json.Indented), CancellationToken.None);
+        AtomicFile.Write(folder.Results, System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(results, Json.Indented)));
         var outcome = new RunOutcome(folder, results, wasInterrupted);
         await FinishAsync(outcome, journal);
+        if (signer is not null)
+            journal.Append(new RunSigned { Signer = signer.Subject, CertificateSha256 = ManifestSigner.Thumbprint(signer) });
+        journal.Append(new Note { Text = "sealing the run: manifest.json" + (signer is null ? "" : " and its signature") });
         ManifestWriter.Write(folder, results.Run.Id);
-        if (request.SignKey is { } key)
-            ManifestSigner.Sign(folder, key);
+        if (signer is not null)
+            ManifestSigner.Sign(folder, signer);
         return outcome;
     }
 
@@ -162,7 +193,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         {
             await finisher.FinishAsync(outcome, journal, CancellationToken.None);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not RunFolderWriteException)
         {
             // the run's record is complete: whatever went wrong after it, the run is still sealed
             journal.Append(new Note { Text = $"finishing the run folder failed: {e}" });

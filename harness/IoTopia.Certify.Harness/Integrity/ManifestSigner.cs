@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
+using IoTopia.Certify.Harness.Files;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Records;
 
@@ -10,9 +11,11 @@ namespace IoTopia.Certify.Harness.Integrity;
 public static class ManifestSigner
 {
     /// <param name="keyFile">a PEM file holding the lab's certificate and its private key, or a PKCS#12 file without password</param>
-    public static X509Certificate2 Sign(RunFolder folder, string keyFile)
+    public static X509Certificate2 Sign(RunFolder folder, string keyFile) => Sign(folder, LoadSigningCertificate(keyFile));
+
+    /// <param name="certificate">the lab's certificate with its private key (<see cref="Load"/>)</param>
+    public static X509Certificate2 Sign(RunFolder folder, X509Certificate2 certificate)
     {
-        var certificate = LoadSigningCertificate(keyFile);
         var content = new ContentInfo(File.ReadAllBytes(folder.Manifest));
         var cms = new SignedCms(content, detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
@@ -22,20 +25,44 @@ public static class ManifestSigner
         };
         signer.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
         cms.ComputeSignature(signer, silent: true);
-        File.WriteAllBytes(folder.Signature, cms.Encode());
+        AtomicFile.Write(folder.Signature, cms.Encode());
         return certificate;
     }
 
-    /// <summary>Checks the signature over the manifest's exact bytes; returns the signer, or throws with the reason.</summary>
-    public static X509Certificate2 Verify(RunFolder folder)
+    /// <summary>
+    /// Checks the signature over the manifest's exact bytes and the certificate that made it (its own
+    /// signature; its chain to <paramref name="anchors"/> when given, as of the signing time).
+    /// </summary>
+    /// <exception cref="CryptographicException">the signature or its signer does not hold; the message says why</exception>
+    public static SignatureCheck Verify(RunFolder folder, IReadOnlyList<X509Certificate2> anchors)
     {
-        var cms = new SignedCms(new ContentInfo(File.ReadAllBytes(folder.Manifest)), detached: true);
-        cms.Decode(File.ReadAllBytes(folder.Signature));
+        var cms = new SignedCms(new ContentInfo(UntrustedFile.ReadAllBytes(folder.Manifest, ManifestVerifier.MaxManifestBytes)), detached: true);
+        cms.Decode(UntrustedFile.ReadAllBytes(folder.Signature, MaxSignatureBytes));
         if (cms.SignerInfos.Count != 1)
             throw new CryptographicException($"expected one signer, found {cms.SignerInfos.Count}");
+        var info = cms.SignerInfos[0];
         cms.CheckSignature(verifySignatureOnly: true);
-        return cms.SignerInfos[0].Certificate ?? throw new CryptographicException("the signature carries no signer certificate");
+        var certificate = info.Certificate ?? throw new CryptographicException("the signature carries no signer certificate");
+        var signedAt = info.SignedAttributes.OfType<CryptographicAttributeObject>()
+            .SelectMany(a => a.Values.OfType<Pkcs9SigningTime>()).Select(t => new DateTimeOffset(t.SigningTime, TimeSpan.Zero))
+            .FirstOrDefault(DateTimeOffset.UtcNow);
+        if (SignerCertificateCheck.Problem(certificate, anchors, signedAt) is { } problem)
+            throw new CryptographicException(problem);
+        var anchor = anchors.Count == 0 ? null : ChainedAnchor(certificate, anchors);
+        return new SignatureCheck(certificate.Subject, Thumbprint(certificate), anchor);
     }
+
+    public const long MaxSignatureBytes = 1024 * 1024;
+
+    public static string Thumbprint(X509Certificate2 certificate) => Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
+
+    /// <summary>Reads the signing certificate from a key file, so the run can record who will sign before the manifest is written.</summary>
+    public static X509Certificate2 Load(string keyFile) => LoadSigningCertificate(keyFile);
+
+    private static string ChainedAnchor(X509Certificate2 signer, IReadOnlyList<X509Certificate2> anchors) =>
+        anchors.FirstOrDefault(a => a.SubjectName.RawData.AsSpan().SequenceEqual(signer.IssuerName.RawData))?.Subject
+        ?? anchors.FirstOrDefault(a => a.RawData.AsSpan().SequenceEqual(signer.RawData))?.Subject
+        ?? anchors[0].Subject;
 
     private static X509Certificate2 LoadSigningCertificate(string keyFile)
     {

@@ -33,11 +33,9 @@ public static class ManifestWriter
             Created = DateTimeOffset.UtcNow,
             Files = CoveredFiles(folder).Select(p => Hash(folder, p)).ToList(),
         };
-        var temp = folder.Manifest + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, Json.Indented));
-        File.Move(temp, folder.Manifest, overwrite: true);
         if (File.Exists(folder.Signature))
             File.Delete(folder.Signature); // a signature over an older manifest would be misleading
+        AtomicFile.Write(folder.Manifest, System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json.Indented)));
         return manifest;
     }
 

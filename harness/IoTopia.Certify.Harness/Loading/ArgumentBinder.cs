@@ -10,8 +10,12 @@ namespace IoTopia.Certify.Harness.Loading;
 /// Binds a step's YAML arguments to its typed argument class: kebab-case keys to properties,
 /// with parameter substitution, and an error naming file, line, column and key for anything wrong.
 /// </summary>
-public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, string> parameters, Model.SourceLocation stepLocation)
+public sealed partial class ArgumentBinder(string file, IReadOnlyDictionary<string, string> parameters, Model.SourceLocation stepLocation,
+    IReadOnlyList<string>? fileRoots = null)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex PlainLabel();
+
     /// <param name="ignoredKeys">keys of the mapping that belong to the caller (a driver section's <c>kind:</c>), not to <paramref name="type"/></param>
     public object Bind(Type type, YamlNode? node, string path, IReadOnlySet<string>? ignoredKeys = null)
     {
@@ -26,7 +30,7 @@ public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, stri
             case YamlScalarNode scalar:
                 var shortForm = properties.Values.FirstOrDefault(p => p.IsDefined(typeof(ShortFormAttribute)))
                                 ?? throw Error(node, path, "expected arguments as a mapping (key: value)");
-                shortForm.SetValue(target, Convert(shortForm.PropertyType, scalar, $"{path}"));
+                shortForm.SetValue(target, Checked(shortForm, Convert(shortForm.PropertyType, scalar, $"{path}"), node, path));
                 break;
             case YamlMappingNode mapping:
                 var map = new YamlMap(file, mapping, path);
@@ -37,7 +41,8 @@ public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, stri
                         var known = string.Join(", ", properties.Keys.Order());
                         throw new InputException(map.LocationOf(key), $"{path}.{key}: unknown argument; known: {(known.Length == 0 ? "none" : known)}");
                     }
-                    property.SetValue(target, Convert(property.PropertyType, map.Get(key)!, $"{path}.{key}"));
+                    var value = map.Get(key)!;
+                    property.SetValue(target, Checked(property, Convert(property.PropertyType, value, $"{path}.{key}"), value, $"{path}.{key}"));
                 }
                 break;
             default:
@@ -60,6 +65,40 @@ public sealed class ArgumentBinder(string file, IReadOnlyDictionary<string, stri
         }
         return target;
     }
+
+    /// <summary>Applies the path and label rules of <see cref="Steps.SuiteFileAttribute"/> and <see cref="Steps.EvidenceLabelAttribute"/>.</summary>
+    private object? Checked(PropertyInfo property, object? value, YamlNode node, string path)
+    {
+        if (value is not string text)
+            return value;
+        if (property.IsDefined(typeof(Steps.EvidenceLabelAttribute)) && !PlainLabel().IsMatch(text))
+            throw Error(node, path, $"'{text}' names evidence: 1–64 letters, digits, '.', '-' or '_', starting with a letter or digit, no path");
+        if (!property.IsDefined(typeof(Steps.SuiteFileAttribute)))
+            return value;
+        var suiteFolder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var full = Path.GetFullPath(text, suiteFolder);
+        var target = LinkTarget(full);
+        string[] roots = [suiteFolder, .. (fileRoots ?? []).Select(Path.GetFullPath)];
+        if (!roots.Any(r => Inside(full, r)) || (target is not null && !roots.Any(r => Inside(target, r))))
+            throw Error(node, path, $"'{text}' is outside the suite's folder{(fileRoots is { Count: > 0 } ? " and the rig's folder" : "")}: " +
+                                    "a suite may only name files beside it (" + string.Join(", ", roots) + ")");
+        return full;
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Inside(string path, string root) =>
+        path.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     public static IReadOnlyDictionary<string, PropertyInfo> BindableProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

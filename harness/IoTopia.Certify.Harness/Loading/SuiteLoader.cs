@@ -10,7 +10,7 @@ namespace IoTopia.Certify.Harness.Loading;
 /// unknown parameters — is collected with file, line, column and key, and reported together.
 /// </summary>
 public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>? knownRequirements = null,
-    IReadOnlyDictionary<string, string>? ambientParameters = null)
+    IReadOnlyDictionary<string, string>? ambientParameters = null, IReadOnlyList<string>? fileRoots = null)
 {
     /// <summary>Files under a suite folder that are not scenario files.</summary>
     public static bool IsCatalogueFile(string path) =>
@@ -312,7 +312,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
         }
         if (!steps.Contains(name))
             throw new InputException(location, $"{path}: unknown step '{name}'; `certify list steps` shows them all");
-        var binder = new ArgumentBinder(file, parameters, location);
+        var binder = new ArgumentBinder(file, parameters, location, fileRoots);
         var arguments = binder.Bind(steps.Create(name).ArgumentsType, argumentsNode, $"{path}.{name}");
         return new StepCall(name, arguments, timeout, location);
     }

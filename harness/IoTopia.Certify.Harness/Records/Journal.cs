@@ -41,12 +41,46 @@ public sealed class Journal : IDisposable
             e.Time = DateTimeOffset.UtcNow;
             var line = JsonSerializer.Serialize<JournalEvent>(e, Json.Compact);
             var bytes = Encoding.UTF8.GetBytes(line + "\n");
-            _stream.Write(bytes);
-            _stream.Flush();
+            var before = _stream.Length;
+            try
+            {
+                _stream.Write(bytes);
+                _stream.Flush();
+            }
+            catch (IOException error)
+            {
+                // never leave half a line (a full disk writes part of it): cut back to the last whole event
+                _seq--;
+                TryCutBack(before);
+                throw new RunFolderWriteException(_stream.Name, error);
+            }
         }
         Appended?.Invoke(e);
         return e;
     }
 
-    public void Dispose() => _stream.Dispose();
+    private void TryCutBack(long length)
+    {
+        try
+        {
+            _stream.SetLength(length);
+            _stream.Seek(0, SeekOrigin.End);
+        }
+        catch (IOException)
+        {
+            // the reader drops a torn last line anyway (JournalReader); resume starts from the last whole event
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // nothing is buffered (bufferSize 0): a failing close loses nothing already written
+        }
+    }
 }

@@ -23,6 +23,7 @@ namespace IoTopia.Certify.Harness.Records;
 [JsonDerivedType(typeof(RunEnded), "run-ended")]
 [JsonDerivedType(typeof(Note), "note")]
 [JsonDerivedType(typeof(RigStarted), "rig-started")]
+[JsonDerivedType(typeof(RunSigned), "run-signed")]
 public abstract record JournalEvent
 {
     public long Seq { get; set; }
@@ -148,4 +149,14 @@ public sealed record Note : JournalEvent
     public string? ScenarioId { get; init; }
     public required string Text { get; init; }
     public JsonObject? Data { get; init; }
+}
+
+/// <summary>
+/// The run's manifest is signed by this certificate. Written before the manifest, which covers the
+/// journal, so a deleted or replaced signature is found without options.
+/// </summary>
+public sealed record RunSigned : JournalEvent
+{
+    public required string Signer { get; init; }
+    public required string CertificateSha256 { get; init; }
 }

@@ -8,9 +8,19 @@ public static class JournalReader
 {
     public sealed record Contents(IReadOnlyList<JournalEvent> Events, long ValidLength, long TornBytes);
 
+    public const long MaxJournalBytes = 1L << 30;
+
     public static Contents Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = Files.UntrustedFile.ReadAllBytes(path, MaxJournalBytes);
+        }
+        catch (Files.UntrustedFileException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
         var events = new List<JournalEvent>();
         long offset = 0;
         var lineNumber = 0;

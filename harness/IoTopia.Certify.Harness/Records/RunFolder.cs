@@ -3,7 +3,7 @@ namespace IoTopia.Certify.Harness.Records;
 /// <summary>The paths of one run folder, as CONTRACTS.md lays it out.</summary>
 public sealed class RunFolder(string root)
 {
-    public string Root { get; } = Path.GetFullPath(root);
+    public string Root { get; } = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     public string Journal => Path.Combine(Root, "journal.jsonl");
     public string Results => Path.Combine(Root, "results.json");
     public string Manifest => Path.Combine(Root, "manifest.json");

@@ -8,6 +8,7 @@ namespace IoTopia.Certify.Reports.Tests.Pdf;
 /// an older one), and a hanging browser is killed with its children and reaped at its deadline.
 /// </summary>
 [TestFixture]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PdfFailureTests
 {
     private TempRunFolder folder = null!;
@@ -59,6 +60,25 @@ public sealed class PdfFailureTests
 
         Assert.That(outcome.Printed, Is.False);
         Assert.That(outcome.Reason, Does.StartWith("chromium exited with code 0 but wrote no PDF"));
+        Assert.That(File.Exists(folder.File("report.pdf")), Is.False);
+    }
+
+    [Test]
+    public async Task A_pdf_cut_off_before_its_trailer_is_not_recorded_as_printed()
+    {
+        // what a full disk leaves: the browser exits 0 and the file holds the PDF's start only
+        var browser = folder.File("truncating-browser");
+        await File.WriteAllTextAsync(browser, """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in --print-to-pdf=*) printf '%%PDF-1.7\n1 0 obj\n<< /Type /Catalog' > "${a#--print-to-pdf=}";; esac; done
+            exit 0
+            """);
+        File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var outcome = await PdfReport.PrintAsync(folder.Path, new ChromiumOptions { Executable = browser }, null, CancellationToken.None);
+
+        Assert.That(outcome.Printed, Is.False);
+        Assert.That(outcome.Reason, Does.StartWith("chromium wrote an incomplete PDF"));
         Assert.That(File.Exists(folder.File("report.pdf")), Is.False);
     }
 

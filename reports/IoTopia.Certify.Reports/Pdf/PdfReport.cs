@@ -92,6 +92,8 @@ public static class PdfReport
             return $"chromium exited with code {exit.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}{detail}";
         if (!StartsWithPdfMagic(pdf))
             return $"chromium exited with code 0 but wrote no PDF{detail}";
+        if (!EndsWithTrailer(pdf))
+            return $"chromium wrote an incomplete PDF (no startxref and %%EOF trailer at its end; disk full?){detail}";
         return null;
     }
 
@@ -102,6 +104,24 @@ public static class PdfReport
             using var stream = File.OpenRead(path);
             Span<byte> head = stackalloc byte[5];
             return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(PdfMagic);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A complete PDF ends with its cross-reference pointer and <c>%%EOF</c>; a truncated one (full disk, killed writer) does not.</summary>
+    private static bool EndsWithTrailer(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var tail = new byte[(int)Math.Min(stream.Length, 1024)];
+            stream.Seek(-tail.Length, SeekOrigin.End);
+            stream.ReadExactly(tail);
+            var text = System.Text.Encoding.Latin1.GetString(tail).TrimEnd('\r', '\n', ' ', '\0');
+            return text.EndsWith("%%EOF", StringComparison.Ordinal) && text.Contains("startxref", StringComparison.Ordinal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -7,6 +7,7 @@ public sealed class MarkerStep : Step<MarkerStep.Arguments>
 {
     public sealed class Arguments
     {
+        [SuiteFile]
         public required string File { get; init; }
     }
 

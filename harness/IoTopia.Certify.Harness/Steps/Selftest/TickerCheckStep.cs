@@ -8,6 +8,7 @@ public sealed class TickerCheckStep : Step<TickerCheckStep.Arguments>
 {
     public sealed class Arguments
     {
+        [EvidenceLabel]
         public string Name { get; init; } = "ticker";
         public int AtLeast { get; init; } = 1;
     }

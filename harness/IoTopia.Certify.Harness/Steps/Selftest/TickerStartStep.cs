@@ -7,6 +7,7 @@ public sealed class TickerStartStep : Step<TickerStartStep.Arguments>
 {
     public sealed class Arguments
     {
+        [EvidenceLabel]
         public string Name { get; init; } = "ticker";
         public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
     }
