@@ -14,7 +14,7 @@ public static class MudCheckCommand
     public static Command Create()
     {
         var mud = new Option<string>("--mud") { Description = "the MUD file (JSON)" };
-        var pcap = new Option<string>("--pcap") { Description = "the capture (pcap or pcapng)" };
+        var pcap = new Option<string>("--pcap") { Description = "the capture (pcap or pcapng); a pipe, or - for standard input, is read as a stream" };
         var deviceOptions = DeviceOptions.Create();
         var local = new Option<string[]>("--local-network") { Description = "a range local-networks means, CIDR; repeatable (default: RFC 1918, link-local and unique-local ranges)" };
         var controller = new Option<string[]>("--controller") { Description = "URN=IP: a host of a controller class (my-controller: this file's MUD URL as the URN); repeatable" };
@@ -55,7 +55,7 @@ public static class MudCheckCommand
                 Console.Error.WriteLine($"{request.Mud}: the MUD file is invalid; fix it before checking traffic against it");
                 return ExitCodes.BadInput;
             }
-            capture = CaptureAnalyzer.Analyze(request.Pcap, request.Settings);
+            capture = MudCommandInputs.AnalyzeCapture(request.Pcap, request.Settings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Wire.Capture.CaptureFormatException)
         {

@@ -17,7 +17,7 @@ public sealed record MudCheckRequest(string? Mud, string Pcap, CheckSettings Set
             throw new MudInputException("give the capture: --pcap FILE");
         if (mud is not null && !File.Exists(mud))
             throw new MudInputException($"{mud}: no such MUD file");
-        if (!File.Exists(pcap))
+        if (pcap != MudCommandInputs.StandardInput && !File.Exists(pcap))
             throw new MudInputException($"{pcap}: no such capture file");
         if ((mac is null) == (ip is null))
             throw new MudInputException("name the device with exactly one of --device-mac MAC and --device-ip IP");

@@ -16,7 +16,7 @@ public static class MudDraftCommand
 {
     public static Command Create()
     {
-        var pcap = new Option<string>("--pcap") { Description = "the capture (pcap or pcapng)" };
+        var pcap = new Option<string>("--pcap") { Description = "the capture (pcap or pcapng); a pipe, or - for standard input, is read as a stream" };
         var deviceOptions = DeviceOptions.Create();
         var url = new Option<string>("--mud-url") { Description = "the draft's mud-url (https); default: the URL the device emitted, else a placeholder" };
         var local = new Option<string[]>("--local-network") { Description = "a range drafted as local-networks, CIDR; repeatable (default: RFC 1918, link-local and unique-local ranges)" };
@@ -56,7 +56,7 @@ public static class MudDraftCommand
         CaptureAnalysis capture;
         try
         {
-            capture = CaptureAnalyzer.Analyze(request.Pcap, request.Settings);
+            capture = MudCommandInputs.AnalyzeCapture(request.Pcap, request.Settings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Wire.Capture.CaptureFormatException)
         {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Diagnostics;
 using IoTopia.Certify.EndToEnd.Tests.Support;
 
 namespace IoTopia.Certify.EndToEnd.Tests.Integrity;
@@ -216,7 +215,7 @@ public sealed class VerifyTests
         var run = FreshCopy();
         var file = FirstEvidence(run);
         File.Delete(file);
-        MakeFifo(file);
+        Fifo.Create(file);
         var result = await CertifyProgram.RunAsync(["verify", run], TimeSpan.FromSeconds(30));
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Stdout, Does.Contain($"{Path.GetRelativePath(run, file)}: changed (not a regular file"));
@@ -234,7 +233,7 @@ public sealed class VerifyTests
         Assert.That(endless.Stdout, Does.Contain("manifest.json.p7s: bad signature").And.Contain("not a regular file"));
 
         File.Delete(p7s);
-        MakeFifo(p7s);
+        Fifo.Create(p7s);
         var fifo = await CertifyProgram.RunAsync(["verify", run], TimeSpan.FromSeconds(30));
         Assert.That(fifo.ExitCode, Is.EqualTo(1), fifo.ToString());
         Assert.That(fifo.Stdout, Does.Contain("manifest.json.p7s: bad signature").And.Contain("not a regular file"));
@@ -248,13 +247,6 @@ public sealed class VerifyTests
         var result = await CertifyProgram.RunAsync("verify", run);
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         Assert.That(result.Stderr, Does.Contain("not sealed yet").And.Contain("certify resume"));
-    }
-
-    private static void MakeFifo(string path)
-    {
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit(10_000);
-        Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo");
     }
 
     private static string WriteLabKey(TempFolder temp)

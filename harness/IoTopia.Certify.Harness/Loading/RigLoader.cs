@@ -48,7 +48,10 @@ public static class RigLoader
             }
             try
             {
-                return map.FilePath(key, folder);
+                var file = map.FilePath(key, folder);
+                if (file is not null && !File.Exists(file))
+                    errors.Add(new InputException(map.LocationOf(key), $"{key}: no such file {file} (a path relative to the rig file's folder)"));
+                return file;
             }
             catch (InputException e)
             {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IoTopia.Certify.Mud.Tests.Flows;
 using IoTopia.Certify.Mud.Tests.Support;
 
@@ -10,14 +9,7 @@ namespace IoTopia.Certify.Mud.Tests.CommandLine;
 /// </summary>
 public class HostileFileTests
 {
-    private static string Fifo(TempFolder folder, string name)
-    {
-        var path = folder.Sub(name);
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit(10_000);
-        Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo");
-        return path;
-    }
+    private static string Fifo(TempFolder folder, string name) => TestKit.Fifo.Create(folder.Sub(name));
 
     [Test]
     public async Task AFifoGivenToValidateIsBadInput()
@@ -74,5 +66,54 @@ public class HostileFileTests
         var result = await CertifyProgram.RunAsync("mud", "draft", "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac, "--out", output);
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         Assert.That(result.Stderr, Does.Contain($"--out {output}"));
+    }
+
+    private static string ViolatingCapture(TempFolder folder) =>
+        Sensor.Compliant().Resolve("evil.example", ("evil.example", "A", "198.51.100.7")).DeviceConnects("198.51.100.7", 443).Write(folder);
+
+    private static string[] CheckArguments(string pcap) => ["mud", "check", "--mud", Sensor.MudPath, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac];
+
+    [Test]
+    public async Task ACaptureOnStandardInputIsJudgedAsTheSameFileIs()
+    {
+        using var folder = new TempFolder();
+        var pcap = ViolatingCapture(folder);
+        var fromFile = await CertifyProgram.RunAsync(CheckArguments(pcap));
+        using var process = CertifyProgram.Start(CheckArguments("-"));
+        await process.StandardInput.BaseStream.WriteAsync(await File.ReadAllBytesAsync(pcap));
+        process.StandardInput.Close();
+        var fromStdin = await CertifyProgram.CollectAsync(process, ExternalProgram.DefaultDeadline);
+        Assert.That(fromFile.ExitCode, Is.EqualTo(1), "the control: the violating capture fails");
+        Assert.That(fromStdin.ExitCode, Is.EqualTo(fromFile.ExitCode), fromStdin.ToString());
+        Assert.That(fromStdin.Stdout, Is.EqualTo(fromFile.Stdout.Replace(pcap, "-")), "the same report, naming the capture -");
+    }
+
+    [Test]
+    public async Task ACaptureThroughAPipeIsReadWithoutSeeking()
+    {
+        // what --pcap <(zcat capture.pcap.gz) gives: a pipe that cannot seek, written while it is read
+        using var folder = new TempFolder();
+        var pcap = ViolatingCapture(folder);
+        var fifo = Fifo(folder, "pipe.pcap");
+        var writer = Task.Run(async () =>
+        {
+            await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            await pipe.WriteAsync(await File.ReadAllBytesAsync(pcap));
+        });
+        var result = await CertifyProgram.RunAsync(CheckArguments(fifo));
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("VIOLATIONS: 1").And.Contain("verdict: violations"));
+    }
+
+    [Test]
+    public async Task AGarbledCaptureOnStandardInputIsBadInputNamingIt()
+    {
+        using var process = CertifyProgram.Start(CheckArguments("-"));
+        await process.StandardInput.BaseStream.WriteAsync("not a capture at all, just text"u8.ToArray());
+        process.StandardInput.Close();
+        var result = await CertifyProgram.CollectAsync(process, ExternalProgram.DefaultDeadline);
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("standard input"));
     }
 }

@@ -32,6 +32,23 @@ public static class TrustAnchorLoader
         return certificates;
     }
 
+    /// <summary>Certificates from bytes already read (PEM with one or more, or one DER); <paramref name="name"/> names them in errors.</summary>
+    public static X509Certificate2Collection LoadBytes(byte[] content, string name)
+    {
+        var certificates = new X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPem(System.Text.Encoding.UTF8.GetString(content));
+            if (certificates.Count == 0)
+                certificates.Add(X509CertificateLoader.LoadCertificate(content));
+        }
+        catch (CryptographicException e)
+        {
+            throw new MudInputException($"{name}: not a PEM or DER certificate file ({e.Message})", e);
+        }
+        return certificates;
+    }
+
     public static X509Certificate2 LoadOne(string path)
     {
         var certificates = LoadFile(path);

@@ -42,10 +42,15 @@ internal static class MudFileSource
     {
         if (RigDrivers.Resource<ManufacturerMud>(context) is not { } mud)
             return (null, StepOutcome.Error($"rig '{context.Rig.Description.Name}' has neither a lab MUD server nor the manufacturer's MUD file (drivers.mud)"));
-        var info = new FileInfo(mud.MudFile);
-        if (!info.Exists || info.Length > LabMudServer.MaxFileBytes)
-            return (null, StepOutcome.Error($"{mud.MudFile}: missing or larger than {LabMudServer.MaxFileBytes} bytes"));
-        var bytes = await File.ReadAllBytesAsync(mud.MudFile, ct);
+        byte[] bytes;
+        try
+        {
+            bytes = await ManufacturerMudEvidence.ReadAsync(mud.MudFile, ct);
+        }
+        catch (IOException e)
+        {
+            return (null, StepOutcome.Error(e.Message));
+        }
         var validation = MudValidator.Validate(Path.GetFileName(mud.MudFile), bytes);
         return (new CheckedMudFile(bytes, $"the manufacturer's MUD file named by the rig ({mud.Origin}), not fetched: this rig has no lab MUD server", null, null, validation), null);
     }

@@ -70,15 +70,17 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
         context.Details["signatureEvidence"] = await IntentEvidence.BytesAsync(context, "mud-signature", "p7s", MudMediaTypes.Signature, signature, ct);
 
         X509Certificate2Collection anchors;
+        byte[] anchorBytes;
         try
         {
-            anchors = TrustAnchorLoader.LoadFile(manufacturer.TrustAnchor);
+            anchorBytes = await ManufacturerMudEvidence.ReadAsync(manufacturer.TrustAnchor, ct);
+            anchors = TrustAnchorLoader.LoadBytes(anchorBytes, manufacturer.TrustAnchor);
         }
-        catch (MudInputException e)
+        catch (Exception e) when (e is MudInputException or IOException)
         {
             return StepOutcome.Error($"the manufacturer's trust anchor: {e.Message}");
         }
-        context.Details["anchorEvidence"] = await IntentEvidence.BytesAsync(context, "trust-anchor", "pem", "application/x-pem-file", await File.ReadAllBytesAsync(manufacturer.TrustAnchor, ct), ct);
+        context.Details["anchorEvidence"] = await IntentEvidence.BytesAsync(context, "trust-anchor", "pem", "application/x-pem-file", anchorBytes, ct);
         context.Details["trustAnchor"] = new JsonArray(anchors.Select(a => (JsonNode?)a.Subject).ToArray());
 
         var device = RigDrivers.Resource<IDutNetwork>(context) is { } network ? await ProbeCertificate.ReadAsync(network, ct) : null;
@@ -107,10 +109,14 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
             // an offline bench: the signature the rig names
             if (manufacturer.Signature is not { } path)
                 return (null, StepOutcome.Fail("the manufacturer published no signature for the MUD file (the rig names none)", expected, "none"));
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxSignatureBytes)
-                return (null, StepOutcome.Error($"{path}: missing or larger than {MaxSignatureBytes} bytes"));
-            return (await File.ReadAllBytesAsync(path, ct), null);
+            try
+            {
+                return (await ManufacturerMudEvidence.ReadAsync(path, ct), null);
+            }
+            catch (IOException e)
+            {
+                return (null, StepOutcome.Error(e.Message));
+            }
         }
         if (signatureUrl is null)
             return (null, StepOutcome.Fail("the MUD file names no mud-signature: it is unsigned", expected, "no mud-signature leaf"));

@@ -1,4 +1,5 @@
 using IoTopia.Certify.Harness.Engine;
+using IoTopia.Certify.Harness.Files;
 
 namespace IoTopia.Certify.Rigs.Lab.Mud;
 
@@ -20,14 +21,24 @@ public static class ManufacturerMudEvidence
         return copies;
     }
 
-    public static async Task<byte[]> ReadAsync(string path, CancellationToken ct)
+    /// <summary>
+    /// Reads a file of the manufacturer's publication named by the rig file: a regular file of at most
+    /// <see cref="MaxFileBytes"/> (a FIFO or a device is refused, never waited on).
+    /// </summary>
+    /// <exception cref="IOException">missing, not a regular file, too large or unreadable; the message names the file</exception>
+    public static Task<byte[]> ReadAsync(string path, CancellationToken ct)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        ct.ThrowIfCancellationRequested();
+        if (!File.Exists(path))
             throw new FileNotFoundException($"the manufacturer's MUD publication: no such file: {path}", path);
-        if (info.Length > MaxFileBytes)
-            throw new InvalidDataException($"the manufacturer's MUD publication: {path} is larger than {MaxFileBytes} bytes");
-        return await File.ReadAllBytesAsync(path, ct);
+        try
+        {
+            return Task.FromResult(UntrustedFile.ReadAllBytes(path, MaxFileBytes));
+        }
+        catch (UntrustedFileException e)
+        {
+            throw new UntrustedFileException($"the manufacturer's MUD publication: {e.Message}");
+        }
     }
 
     private static async Task<string> CopyAsync(RunContext run, string name, string extension, string mediaType, byte[] content, CancellationToken ct)

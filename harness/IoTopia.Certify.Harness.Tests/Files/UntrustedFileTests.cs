@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using IoTopia.Certify.Harness.Files;
-using IoTopia.Certify.EndToEnd.Tests.Support;
 
-namespace IoTopia.Certify.EndToEnd.Tests.Files;
+namespace IoTopia.Certify.Harness.Tests.Files;
 
 /// <summary>A file from a user, a suite or a device is read within bounds: never a hang on a FIFO, never an endless read.</summary>
 [TestFixture]
@@ -16,13 +14,7 @@ public sealed class UntrustedFileTests
     [TearDown]
     public void RemoveFolder() => _temp.Dispose();
 
-    private string Fifo()
-    {
-        var path = _temp.Sub("fifo");
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit(10_000);
-        return path;
-    }
+    private string Fifo() => TestKit.Fifo.Create(_temp.Sub("fifo"));
 
     [Test]
     public void ARegularFileIsReadWhole() =>
