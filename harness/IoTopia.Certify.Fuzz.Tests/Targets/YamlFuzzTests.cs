@@ -71,7 +71,7 @@ public sealed class YamlFuzzTests() : TargetFixture<YamlTarget>(new YamlTarget(F
     public void ManySerialStepsWithOnePatternStayWithinTheBound()
     {
         var steps = string.Concat(Enumerable.Repeat("      - serial.expect: { pattern: \"login: $\", within: 1s }\n", 1300));
-        var outcome = Run(YamlRole.Suite, $"scenarios:\n  - id: a\n    title: t\n    kind: rig-check\n    steps:\n{steps}");
+        var outcome = Run(YamlRole.Suite, $"scenarios:\n  - id: a\n    title: t\n    kind: rig-check\n    needs: [serial]\n    steps:\n{steps}");
         Assert.That(outcome.Verdict, Is.EqualTo(CaseVerdict.Accepted), outcome.ToString());
     }
 

@@ -19,7 +19,8 @@ public sealed class OneDecoderTests
     private const int EthertypeIpv6 = 0x86DD;
     private const int DhcpMagicCookie = 0x63825363;
 
-    private static readonly string[] NotProgram = ["/fixtures/", ".Tests/", ".BrowserTests/", ".Benchmarks/"];
+    // test tooling, not the program: fixtures, tests, the benchmark, the fuzzer and the test kit
+    private static readonly string[] NotProgram = ["/fixtures/", ".Tests/", ".BrowserTests/", ".Benchmarks/", ".Fuzz/", ".TestKit/", ".TestKit.Rigs/"];
 
     [Test]
     public void OnlyFrameDecoderDecodesFrames()
