@@ -19,13 +19,13 @@ public sealed class DutStatusStepTests
     private const int Slot = 232;
     private const string Status = """{"model":"RD-1","firmware":"1.2.3","uptime":5}""";
     private LabTestRun _run = null!;
-    private LabStepRig _rig = null!;
+    private LabTestRig _rig = null!;
     private IssuedCredential _certificate = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _run = await LabTestRun.CreateAsync(Slot, (plan, pki) => _rig = new LabStepRig(plan, [pki.CaCertificate]));
+        _run = await LabTestRun.CreateAsync(Slot, (plan, pki) => _rig = new LabTestRig(plan, [pki.CaCertificate]));
         _certificate = _run.Pki.IssueServer([], [_run.Plan.Dut]);
     }
 

@@ -18,7 +18,7 @@ public sealed class DhcpInformStepTests
     private const int Slot = 233;
     private const string MudUrl = "https://mud.lab.example/rd-1.json";
     private LabTestRun _run = null!;
-    private LabStepRig _rig = null!;
+    private LabTestRig _rig = null!;
     private LabServices _services = null!;
     private IPEndPoint _server = null!;
 
@@ -27,7 +27,7 @@ public sealed class DhcpInformStepTests
     [SetUp]
     public async Task SetUp()
     {
-        _run = await LabTestRun.CreateAsync(Slot, (plan, pki) => _rig = new LabStepRig(plan, [pki.CaCertificate]));
+        _run = await LabTestRun.CreateAsync(Slot, (plan, pki) => _rig = new LabTestRig(plan, [pki.CaCertificate]));
         _services = new LabServices([new LabDhcpListener()]);
         using var deadline = new CancellationTokenSource(Deadlines.Step);
         await _services.StartAsync(_run.Lab, deadline.Token);

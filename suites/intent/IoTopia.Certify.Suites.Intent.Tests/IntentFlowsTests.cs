@@ -104,7 +104,7 @@ public sealed class IntentFlowsTests
             Assert.Ignore($"capture is not possible here: {why}");
         var file = Path.Combine(_folder, "mud.json");
         File.WriteAllBytes(file, TestMud.File("https://mud.intent.example/rd-1.json", null, port: 44300));
-        var rig = new IntentTestRig(_plan, [])
+        var rig = new LabTestRig(_plan, [])
         {
             Capture = capture,
             Mud = new ManufacturerMud { MudFile = file, TrustAnchor = file, Origin = "the rig file's drivers.mud (test)" },

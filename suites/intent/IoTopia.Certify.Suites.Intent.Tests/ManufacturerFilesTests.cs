@@ -29,7 +29,7 @@ public sealed class ManufacturerFilesTests
 
     private async Task<StepRecord> RunAsync(string step, object arguments, ManufacturerMud mud)
     {
-        var rig = new IntentTestRig(_plan, []) { Mud = mud };
+        var rig = new LabTestRig(_plan, []) { Mud = mud };
         await using var host = StepHost.Create(rig, new StepRegistry(typeof(MudFileStep).Assembly));
         return await host.RunStepAsync(step, arguments).WaitAsync(Deadline);
     }

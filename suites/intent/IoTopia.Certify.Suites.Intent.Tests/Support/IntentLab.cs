@@ -19,7 +19,7 @@ namespace IoTopia.Certify.Suites.Intent.Tests.Support;
 
 /// <summary>
 /// A lab for the intent steps on a test slot (high ports, no root needed): resolver, DHCP listener, HTTPS host
-/// and the MUD server with a signed publication of <see cref="MudUrl"/>; a step host on an <see cref="IntentTestRig"/>;
+/// and the MUD server with a signed publication of <see cref="MudUrl"/>; a step host on an <see cref="LabTestRig"/>;
 /// and the DUT's side played by the test (DHCPINFORMs, TLS with a client certificate) from the DUT's address.
 /// </summary>
 internal sealed class IntentLab : IAsyncDisposable
@@ -31,7 +31,7 @@ internal sealed class IntentLab : IAsyncDisposable
     private readonly string _folder;
     private uint _xid = 1;
 
-    private IntentLab(string folder, TestPki pki, ManufacturerAuthority manufacturer, AddressPlan plan, StepHost host, IntentTestRig rig, LabServices lab, LabHttpsHost https)
+    private IntentLab(string folder, TestPki pki, ManufacturerAuthority manufacturer, AddressPlan plan, StepHost host, LabTestRig rig, LabServices lab, LabHttpsHost https)
     {
         _folder = folder;
         Pki = pki;
@@ -47,7 +47,7 @@ internal sealed class IntentLab : IAsyncDisposable
     public ManufacturerAuthority Manufacturer { get; }
     public AddressPlan Plan { get; }
     public StepHost Host { get; }
-    public IntentTestRig Rig { get; }
+    public LabTestRig Rig { get; }
     public LabServices Services { get; }
     public LabHttpsHost Https { get; }
     public string Folder => _folder;
@@ -58,7 +58,7 @@ internal sealed class IntentLab : IAsyncDisposable
         var pki = await TestPki.OpenAsync(Path.Combine(folder, "pki"), CancellationToken.None);
         var manufacturer = await pki.OpenManufacturerAsync(CancellationToken.None);
         var plan = new AddressPlan(slot, privilegedPorts: false);
-        var rig = new IntentTestRig(plan, [pki.CaCertificate]);
+        var rig = new LabTestRig(plan, [pki.CaCertificate]);
         var host = StepHost.Create(rig, new StepRegistry(typeof(MudUrlStep).Assembly, typeof(DnsQueryStep).Assembly));
         using var signer = manufacturer.IssueMudSigner("intent test MUD signer");
         var file = TestMud.File(MudUrl, SignatureUrl);

@@ -8,19 +8,19 @@ using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Protocols;
 
-namespace IoTopia.Certify.Suites.Intent.Tests.Support;
+namespace IoTopia.Certify.Rigs.Tests.Lab.Support;
 
 /// <summary>
-/// A rig for the intent steps: whatever lab services, address plan, capture and manufacturer publication the
-/// test gives (registered as drivers and resources as a rig kind would), and the DUT's network (its address,
-/// the probe's, a web port where nothing need listen).
+/// The rig a lab, DUT-web or pillar step sees when a test runs it directly: whatever lab services, address plan,
+/// capture and manufacturer publication the test gives (registered as drivers and resources as a rig kind
+/// would), and the DUT's network (its address, the probe's, a web port wherever the test's server listens).
 /// </summary>
-internal sealed class IntentTestRig : RigRuntime, IDutNetwork
+internal sealed class LabTestRig : RigRuntime, IDutNetwork
 {
     private readonly AddressPlan _plan;
 
-    public IntentTestRig(AddressPlan plan, X509Certificate2Collection roots)
-        : base(new RigDescription { Name = "intent-test", File = "(test)", Capabilities = ["power", "capture", "dhcp", "dns", "lab-http"] })
+    public LabTestRig(AddressPlan plan, X509Certificate2Collection roots)
+        : base(new RigDescription { Name = "lab-test", File = "(test)", Capabilities = ["power", "capture", "dhcp", "dns", "lab-http"] })
     {
         _plan = plan;
         WebTrustRoots = roots;
@@ -62,6 +62,6 @@ internal sealed class IntentTestRig : RigRuntime, IDutNetwork
 
     public IPAddress DutAddress => _plan.Dut;
     public IPAddress ProbeAddress => _plan.Probe;
-    public int WebPort { get; init; } = 1;
+    public int WebPort { get; set; } = 1;
     public X509Certificate2Collection WebTrustRoots { get; }
 }
