@@ -229,6 +229,11 @@ public sealed class SuiteLoaderTests
         Assert.That(() => new SuiteLoader(StepRegistry.Default).Load([file], NoOverrides), Throws.InstanceOf<InputException>());
     }
 
+    // found by the yaml fuzz target: Path.GetFullPath threw ArgumentException on a NUL (the YAML escape \0)
+    [Test]
+    public void AFileNameHoldingANulIsAnErrorAtItsLine() =>
+        Assert.That(LoadError(MarkerSuite("a\\0b.log")), Does.Contain("FILE:6:").And.Contain("NUL character"));
+
     [TestCase("../../etc/passwd")]
     [TestCase("a/b")]
     [TestCase("")]

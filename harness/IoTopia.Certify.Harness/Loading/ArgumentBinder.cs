@@ -75,6 +75,8 @@ public sealed partial class ArgumentBinder(string file, IReadOnlyDictionary<stri
             throw Error(node, path, $"'{text}' names evidence: 1–64 letters, digits, '.', '-' or '_', starting with a letter or digit, no path");
         if (!property.IsDefined(typeof(Steps.SuiteFileAttribute)))
             return value;
+        if (text.Contains('\0'))
+            throw Error(node, path, "a file name cannot hold a NUL character");
         var suiteFolder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var full = Path.GetFullPath(text, suiteFolder);
         var target = LinkTarget(full);
