@@ -72,7 +72,8 @@ public sealed class OneWriterTests
     {
         var run = _temp.Sub("live");
         var journal = Path.Combine(run, "journal.jsonl");
-        using var harness = CertifyProgram.Start(RunArgs("live", "20s"), NoBrowser);
+        // long enough for the 20 refused resumes even on a loaded machine (each starts the CLI)
+        using var harness = CertifyProgram.Start(RunArgs("live", "60s"), NoBrowser);
         await Poll.UntilAsync(() => LiveJournal.Events(journal).Any(e => (string?)e["type"] == "step-started" && (string?)e["name"] == "wait"),
             TimeSpan.FromSeconds(60), "the live run's long wait");
         var child = (int)LiveJournal.Events(journal).First(e => (string?)e["type"] == "process-started")["pid"]!;
@@ -80,6 +81,8 @@ public sealed class OneWriterTests
 
         for (var i = 0; i < Tries; i++)
         {
+            Assert.That(LiveJournal.Events(journal).Any(e => (string?)e["type"] == "step-ended" && (string?)e["step"]?["name"] == "wait"), Is.False,
+                $"try {i}: the live run's wait ended before the tries did (the machine is too slow for this test)");
             var resume = await CertifyProgram.RunAsync(["resume", run], TimeSpan.FromSeconds(30), NoBrowser);
             Assert.That(resume.ExitCode, Is.EqualTo(3), $"try {i}: {resume}");
             Assert.That(resume.Stderr, Does.Contain("being written by another certify process (pid "));
