@@ -1,16 +1,24 @@
 namespace IoTopia.Certify.Benchmarks;
 
-/// <summary>The program ./certify runs: the CLI's own Release build (ReadyToRun-compiled there), found from the repository root.</summary>
+/// <summary>The programs ./certify runs, from the Release build: the native build of the mud commands (for <c>certify mud …</c>) and the managed CLI (ReadyToRun-compiled).</summary>
 public static class CertifyProgram
 {
-    public static string Path()
+    /// <summary>What <c>./certify mud check</c> runs: harness/IoTopia.Certify.Cli.Native's native executable.</summary>
+    public static string MudNative() =>
+        Built(Path.Combine("harness", "IoTopia.Certify.Cli.Native", "bin", "Release", "net10.0", "native", "IoTopia.Certify.Cli.Native"));
+
+    /// <summary>The managed command line (every other command; <c>dotnet</c> runs it).</summary>
+    public static string CliDll() =>
+        Built(Path.Combine("harness", "IoTopia.Certify.Cli", "bin", "Release", "net10.0", "IoTopia.Certify.Cli.dll"));
+
+    private static string Built(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "IoTopia.Certify.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "IoTopia.Certify.sln")))
             {
-                var cli = System.IO.Path.Combine(dir.FullName, "harness", "IoTopia.Certify.Cli", "bin", "Release", "net10.0", "IoTopia.Certify.Cli.dll");
-                return File.Exists(cli) ? cli : throw new FileNotFoundException($"{cli}: build it first (./certify build)");
+                var path = Path.Combine(dir.FullName, relative);
+                return File.Exists(path) ? path : throw new FileNotFoundException($"{path}: build it first (./certify build)");
             }
         }
         throw new DirectoryNotFoundException($"no IoTopia.Certify.sln above {AppContext.BaseDirectory}");

@@ -41,22 +41,25 @@ for (var i = 0; i < args.Length; i++)
             return 3;
     }
 }
-var cli = CertifyProgram.Path();
+var native = CertifyProgram.MudNative();
+var cli = CertifyProgram.CliDll();
 var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "certify-bench-" + Guid.NewGuid().ToString("N"))).FullName;
 try
 {
     var mud = Path.Combine(folder, "device.json");
     File.WriteAllText(mud, BenchMud.Json(20));
-    Console.WriteLine($"`certify mud check` is {cli} (what ./certify runs), best of {runs} runs; wall time includes the process start.");
+    Console.WriteLine($"`certify mud check` is {native} (what ./certify runs), best of {runs} runs; wall time includes the process start.");
     Console.WriteLine();
-    Console.WriteLine("| packets | flows | file | `mud check` | peak memory | `tshark -q -z conv,ip` | peak memory | ratio |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| packets | flows | file | `mud check` | CPU | peak memory | `tshark -q -z conv,ip` | peak memory | ratio |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var variantRows = new List<string>();
     foreach (var packets in sizes)
     {
         var pcap = Path.Combine(folder, $"bench-{packets}.pcap");
         BenchCapture.Write(pcap, packets, flows, hosts);
         BenchCapture.Warm(pcap);
-        string[] check = ["dotnet", cli, "mud", "check", "--mud", mud, "--pcap", pcap, "--device-mac", BenchCapture.DeviceMac];
+        string[] arguments = ["mud", "check", "--mud", mud, "--pcap", pcap, "--device-mac", BenchCapture.DeviceMac];
+        string[] check = [native, .. arguments];
         var ours = Best(runs, [], check);
         if (ours.ExitCode != 0)
         {
@@ -76,12 +79,15 @@ try
             tsharkCells = string.Create(CultureInfo.InvariantCulture, $"{tshark.Elapsed.TotalSeconds:F2} s | {tshark.PeakBytes / 1e6:F0} MB | {tshark.Elapsed / ours.Elapsed:F1}×");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {packets:N0} | {flows:N0} | {size / 1e6:F0} MB | {ours.Elapsed.TotalSeconds:F2} s | {ours.PeakBytes / 1e6:F0} MB | {tsharkCells} |"));
+            $"| {packets:N0} | {flows:N0} | {size / 1e6:F0} MB | {ours.Elapsed.TotalSeconds:F2} s | {ours.Cpu.TotalSeconds:F2} s | {ours.PeakBytes / 1e6:F0} MB | {tsharkCells} |"));
         if (variants && packets == sizes[0])
-            Variants(runs, check);
+            variantRows = Variants(runs, folder, mud, native, cli, arguments, packets, flows, hosts);
         if (!keep)
             File.Delete(pcap);
     }
+    // The start-up settings, measured on the first size, printed after the main table.
+    foreach (var row in variantRows)
+        Console.WriteLine(row);
     return 0;
 }
 finally
@@ -95,23 +101,30 @@ finally
 static Measured Best(int runs, (string, string)[] environment, string[] command) =>
     Enumerable.Range(0, runs).Select(_ => Measured.Run(environment, command[0], command[1..])).MinBy(m => m.Elapsed)!;
 
-// The start-up settings measured for the CLI: the build's ReadyToRun code against JIT only, and the tiering knobs.
-static void Variants(int runs, string[] check)
+// The start-up settings: the native program against the managed CLI (the build's ReadyToRun code, JIT only, the tiering
+// knobs), on this capture and on a tiny one (2000 packets: little more than starting, reading the MUD file and printing).
+static List<string> Variants(int runs, string folder, string mud, string native, string cli, string[] arguments, long packets, int flows, int hosts)
 {
-    (string Name, (string, string)[] Environment)[] settings =
+    var tiny = Path.Combine(folder, "tiny.pcap");
+    BenchCapture.Write(tiny, 2000, Math.Min(flows, 50), Math.Min(hosts, 20));
+    BenchCapture.Warm(tiny);
+    string[] tinyArguments = ["mud", "check", "--mud", mud, "--pcap", tiny, "--device-mac", BenchCapture.DeviceMac];
+    (string Name, (string, string)[] Environment, string[] Program)[] settings =
     [
-        ("as built (ReadyToRun, tiered, TieredPGO)", []),
-        ("TieredPGO off", [("DOTNET_TieredPGO", "0")]),
-        ("TieredCompilation off", [("DOTNET_TieredCompilation", "0")]),
-        ("ReadyToRun code ignored (JIT only)", [("DOTNET_ReadyToRun", "0")]),
+        ("native (Native AOT; what ./certify runs)", [], [native]),
+        ("managed CLI as built (ReadyToRun, tiered, TieredPGO)", [], ["dotnet", cli]),
+        ("managed CLI, TieredPGO off", [("DOTNET_TieredPGO", "0")], ["dotnet", cli]),
+        ("managed CLI, TieredCompilation off", [("DOTNET_TieredCompilation", "0")], ["dotnet", cli]),
+        ("managed CLI, ReadyToRun code ignored (JIT only)", [("DOTNET_ReadyToRun", "0")], ["dotnet", cli]),
     ];
-    Console.WriteLine();
-    Console.WriteLine("| start-up setting | `mud check` | CPU (user + sys) |");
-    Console.WriteLine("|---|---:|---:|");
-    foreach (var (name, environment) in settings)
+    List<string> rows = ["", string.Create(CultureInfo.InvariantCulture, $"| start-up setting | `mud check`, {packets:N0} packets | CPU (user + sys) | peak memory | 2000 packets | CPU |"), "|---|---:|---:|---:|---:|---:|"];
+    foreach (var (name, environment, program) in settings)
     {
-        var m = Best(runs, environment, check);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {m.Elapsed.TotalSeconds:F2} s | {m.Cpu.TotalSeconds:F2} s |"));
+        var m = Best(runs, environment, [.. program, .. arguments]);
+        var t = Best(runs, environment, [.. program, .. tinyArguments]);
+        rows.Add(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {m.Elapsed.TotalSeconds:F2} s | {m.Cpu.TotalSeconds:F2} s | {m.PeakBytes / 1e6:F0} MB | {t.Elapsed.TotalSeconds:F3} s | {t.Cpu.TotalSeconds:F2} s |"));
     }
-    Console.WriteLine();
+    File.Delete(tiny);
+    return rows;
 }

@@ -21,10 +21,25 @@ public static class MudCheckOutput
             output.WriteLine($"MUD URL emitted: {Safe(s.Url)} via {s.ChannelName} (packet {s.PacketNumber})");
         foreach (var note in report.MudUrlNotes)
             output.WriteLine($"MUD URL note: {Safe(note, 600)}");
-        Section(output, "allowed flows", report.Allowed, f => $"  {Describe(f)}\n      {string.Join("; ", f.Directions.Select(d => $"{Policy(d)}: {d.DecidedBy}"))}");
-        Section(output, "VIOLATIONS", report.Violations, f => $"  {Describe(f)}\n      {Safe(f.Reason, 600)}");
-        Section(output, "refused inbound (not violations)", report.RefusedInbound, f => $"  {Describe(f)}");
-        Section(output, "infrastructure (not judged)", report.Infrastructure, f => $"  {f.Flow.Category}: {Peer(f.Flow)} {Counts(f.Flow)}");
+        Section(output, "allowed flows", report.Allowed, (o, f) =>
+        {
+            // Thousands of lines: written piece by piece, not built as one string each.
+            o.Write("  ");
+            o.Write(Describe(f));
+            o.Write("\n      ");
+            for (var i = 0; i < f.Directions.Count; i++)
+            {
+                var d = f.Directions[i];
+                o.Write(i == 0 ? "" : "; ");
+                o.Write(Policy(d));
+                o.Write(": ");
+                o.Write(d.DecidedBy?.ToString());
+            }
+            o.WriteLine();
+        });
+        Section(output, "VIOLATIONS", report.Violations, (o, f) => o.WriteLine($"  {Describe(f)}\n      {Safe(f.Reason, 600)}"));
+        Section(output, "refused inbound (not violations)", report.RefusedInbound, (o, f) => o.WriteLine($"  {Describe(f)}"));
+        Section(output, "infrastructure (not judged)", report.Infrastructure, (o, f) => o.WriteLine($"  {f.Flow.Category}: {Peer(f.Flow)} {Counts(f.Flow)}"));
         output.WriteLine(report.UnusedAces.Count == 0 ? "ACEs no flow used: none" : $"ACEs no flow used ({report.UnusedAces.Count}):");
         foreach (var ace in report.UnusedAces)
             output.WriteLine($"  {Safe(ace.ToString())}");
@@ -53,7 +68,7 @@ public static class MudCheckOutput
     private static string Describe(JudgedFlow f)
     {
         var flow = f.Flow;
-        var names = f.Names.Count > 0 ? $" reached by {Safe(string.Join(", ", f.NameTexts.Take(3)))}{(f.NameSource == "tls-sni" ? " (TLS SNI)" : "")}" : flow.Sni is { } sni ? $" (SNI {Safe(sni)})" : "";
+        var names = f.Names.Count > 0 ? $" reached by {Safe(f.Names.Count == 1 ? f.Names[0].Name : string.Join(", ", f.NameTexts.Take(3)))}{(f.NameSource == "tls-sni" ? " (TLS SNI)" : "")}" : flow.Sni is { } sni ? $" (SNI {Safe(sni)})" : "";
         var initiator = flow.InitiatorUnknown ? " initiator-unknown" : flow.Initiator == Side.Remote ? " started by the remote" : "";
         return $"{Safe(flow.ToString())}{names}{initiator} {Counts(flow)}";
     }
@@ -67,12 +82,12 @@ public static class MudCheckOutput
 
     private static string Time(long nanos) => CheckReportJson.Time(nanos);
 
-    private static void Section(TextWriter output, string title, IEnumerable<JudgedFlow> flows, Func<JudgedFlow, string> line)
+    private static void Section(TextWriter output, string title, IEnumerable<JudgedFlow> flows, Action<TextWriter, JudgedFlow> write)
     {
         var list = flows.ToList();
         output.WriteLine($"{title}: {list.Count}");
         foreach (var f in list)
-            output.WriteLine(line(f));
+            write(output, f);
     }
 
     private static string Safe(string text, int limit = 300) => DeviceText.ForTerminal(text, limit);

@@ -112,6 +112,7 @@ public static class MudDrafter
         var acls = new JsonArray();
         var from = new JsonArray();
         var to = new JsonArray();
+        // Added as JsonNode: JsonArray's generic Add<T> is not safe in the native (trimmed) build of the mud commands.
         foreach (var version in new[] { 4, 6 })
         {
             var mine = rules.Where(r => r.IpVersion == version).ToList();
@@ -119,10 +120,10 @@ public static class MudDrafter
                 continue;
             var fromName = $"from-ipv{version}-draft";
             var toName = $"to-ipv{version}-draft";
-            acls.Add(Acl(fromName, version, mine.Select((r, i) => Ace($"{fromName}-{i}", r, fromDevice: true))));
-            acls.Add(Acl(toName, version, mine.Select((r, i) => Ace($"{toName}-{i}", r, fromDevice: false))));
-            from.Add(new JsonObject { ["name"] = fromName });
-            to.Add(new JsonObject { ["name"] = toName });
+            acls.Add((JsonNode)Acl(fromName, version, mine.Select((r, i) => Ace($"{fromName}-{i}", r, fromDevice: true))));
+            acls.Add((JsonNode)Acl(toName, version, mine.Select((r, i) => Ace($"{toName}-{i}", r, fromDevice: false))));
+            from.Add((JsonNode)new JsonObject { ["name"] = fromName });
+            to.Add((JsonNode)new JsonObject { ["name"] = toName });
         }
         var mud = new JsonObject
         {

@@ -69,18 +69,11 @@ internal static class AceMatcher
     private static bool NameMatches(string name, IpAddr address, bool isRemote, FlowView view, MatchContext context)
     {
         var wanted = context.Normalised(name);
-        if (isRemote)
+        // Indexed, not foreach: an enumerator through the interface would allocate, for every ACE of every flow.
+        var known = isRemote ? view.RemoteNames : context.NamesOf(address);
+        for (var i = 0; i < known.Count; i++)
         {
-            foreach (var known in view.RemoteNames)
-            {
-                if (known.Name == wanted)
-                    return true;
-            }
-            return false;
-        }
-        foreach (var known in context.NamesOf(address))
-        {
-            if (known.Name == wanted)
+            if (known[i].Name == wanted)
                 return true;
         }
         return false;

@@ -87,8 +87,11 @@ public static class FlowJudge
             directions.Add(JudgeDirection(flow, Direction.FromDevice, names, context));
         if (flow.PacketsToDevice > 0)
             directions.Add(JudgeDirection(flow, Direction.ToDevice, names, context));
+        var allAllowed = true;
+        foreach (var d in directions)
+            allAllowed &= d.Allowed;
         FlowOutcome outcome;
-        if (directions.All(d => d.Allowed))
+        if (allAllowed)
             outcome = FlowOutcome.Allowed;
         else if (flow.FirstSender == Side.Remote && !flow.DeviceAnswered)
             outcome = FlowOutcome.RefusedInbound;
@@ -96,8 +99,11 @@ public static class FlowJudge
             outcome = FlowOutcome.Violation;
         if (outcome != FlowOutcome.RefusedInbound)
         {
-            foreach (var d in directions.Where(d => d.DecidedBy is { IsDefault: false }))
-                used.Add(d.DecidedBy!);
+            foreach (var d in directions)
+            {
+                if (d.DecidedBy is { IsDefault: false } decidedBy)
+                    used.Add(decidedBy);
+            }
         }
         return new JudgedFlow(flow, outcome, names, nameSource, directions);
     }
@@ -106,30 +112,33 @@ public static class FlowJudge
     {
         var view = new FlowView(flow, direction, names);
         var policy = direction == Direction.FromDevice ? "from-device" : "to-device";
-        var notes = new List<string>();
-        foreach (var acl in context.Policy(direction))
+        List<string>? notes = null;
+        var acls = context.Policy(direction);
+        for (var a = 0; a < acls.Count; a++)
         {
-            foreach (var ace in acl.Aces)
+            var acl = acls[a];
+            for (var e = 0; e < acl.Aces.Count; e++)
             {
+                var ace = acl.Aces[e];
                 if (!AceMatcher.Matches(ace.Matches, view, context))
                     continue;
-                var reference = new AceRef(acl.Name, ace.Name);
+                var reference = context.Reference(acl, ace);
                 if (ace.Action == ForwardingAction.Accept)
                 {
                     if (ace.Matches.Unmodelled.Count > 0)
                     {
-                        notes.Add($"ACE {reference} would allow it but has match leaves this checker does not model ({string.Join(", ", ace.Matches.Unmodelled)})");
+                        (notes ??= []).Add($"ACE {reference} would allow it but has match leaves this checker does not model ({string.Join(", ", ace.Matches.Unmodelled)})");
                         continue;
                     }
-                    return new DirectionJudgement(direction, true, reference, $"allowed by {reference}");
+                    return context.Allowed(direction, reference);
                 }
                 return new DirectionJudgement(direction, false, reference, $"{policy}: denied by ACE {reference} ({ace.Action.ToString().ToLowerInvariant()})");
             }
         }
         if (DefaultAllowance(view, context) is { } allowance)
-            return new DirectionJudgement(direction, true, allowance, $"allowed by {allowance}");
-        notes.Insert(0, $"{policy}: no ACE allows it");
-        return new DirectionJudgement(direction, false, null, string.Join("; ", notes));
+            return context.Allowed(direction, allowance);
+        var reason = $"{policy}: no ACE allows it";
+        return new DirectionJudgement(direction, false, null, notes is null ? reason : string.Join("; ", [reason, .. notes]));
     }
 
     private static AceRef? DefaultAllowance(FlowView view, MatchContext context)

@@ -9,7 +9,10 @@ namespace IoTopia.Certify.Mud.Flows;
 internal sealed record MatchContext(MudFile Mud, CheckSettings Settings, CaptureAnalysis Capture)
 {
     private readonly Dictionary<IpAddr, IReadOnlyList<NameChain>> _names = [];
-    private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
+    // Keyed by the ACE's own string instance: thousands of flows ask for the same few names.
+    private readonly Dictionary<string, string> _normalised = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Ace, AceRef> _references = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(Direction, AceRef), DirectionJudgement> _allowed = [];
 
     /// <summary>Each policy's ACLs, resolved once per check.</summary>
     public IReadOnlyList<Acl> FromDevice { get; } = Mud.Policy(Direction.FromDevice);
@@ -32,6 +35,22 @@ internal sealed record MatchContext(MudFile Mud, CheckSettings Settings, Capture
         if (!_normalised.TryGetValue(name, out var normal))
             _normalised[name] = normal = NameBindings.Normalise(name);
         return normal;
+    }
+
+    /// <summary>The reference to an ACE of <paramref name="acl"/> (one instance per ACE).</summary>
+    public AceRef Reference(Acl acl, Ace ace)
+    {
+        if (!_references.TryGetValue(ace, out var reference))
+            _references[ace] = reference = new AceRef(acl.Name, ace.Name);
+        return reference;
+    }
+
+    /// <summary>The judgement "allowed by <paramref name="reference"/>" (immutable: one instance per direction and ACE, shared by the flows it allows).</summary>
+    public DirectionJudgement Allowed(Direction direction, AceRef reference)
+    {
+        if (!_allowed.TryGetValue((direction, reference), out var judgement))
+            _allowed[(direction, reference)] = judgement = new DirectionJudgement(direction, true, reference, $"allowed by {reference}");
+        return judgement;
     }
 
     public IReadOnlyList<string> UrlsOf(IpAddr address) =>

@@ -9,6 +9,9 @@ public static class BuiltPrograms
     /// <summary>The certify command line.</summary>
     public static string CliDll => Dll(RepoRoot.Combine("harness", "IoTopia.Certify.Cli"), "IoTopia.Certify.Cli.dll");
 
+    /// <summary>The native (Native AOT) build of the <c>mud</c> commands, which the launcher runs for <c>certify mud …</c>; Release builds only.</summary>
+    public static string MudNative => Path.Combine(RepoRoot.Combine("harness", "IoTopia.Certify.Cli.Native"), "bin", Configuration, Framework, "native", "IoTopia.Certify.Cli.Native");
+
     /// <summary>The reference device (fixtures/), as its own project builds it.</summary>
     public static string ReferenceDeviceDll => Dll(ReferenceDeviceProject, "IoTopia.Certify.ReferenceDevice.dll");
 

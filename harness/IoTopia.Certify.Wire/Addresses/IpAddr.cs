@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace IoTopia.Certify.Wire.Addresses;
 
@@ -36,8 +38,10 @@ public readonly struct IpAddr : IEquatable<IpAddr>, IComparable<IpAddr>
 
     public bool IsNone => Version == 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IpAddr V4(ReadOnlySpan<byte> b) => new(0, BinaryPrimitives.ReadUInt32BigEndian(b), 4);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IpAddr V6(ReadOnlySpan<byte> b) => new(BinaryPrimitives.ReadUInt64BigEndian(b), BinaryPrimitives.ReadUInt64BigEndian(b[8..]), 6);
 
     public static IpAddr From(IPAddress address)
@@ -91,6 +95,7 @@ public readonly struct IpAddr : IEquatable<IpAddr>, IComparable<IpAddr>
         return shift <= 0 ? Value == start : (Value >> shift) == (start >> shift);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Equals(IpAddr other) => _low == other._low && _high == other._high && Version == other.Version;
 
     public override bool Equals(object? obj) => obj is IpAddr other && Equals(other);
@@ -110,7 +115,13 @@ public readonly struct IpAddr : IEquatable<IpAddr>, IComparable<IpAddr>
 
     public static bool operator !=(IpAddr left, IpAddr right) => !left.Equals(right);
 
-    public override string ToString() => Version == 0 ? "-" : ToIPAddress().ToString();
+    public override string ToString() => Version switch
+    {
+        0 => "-",
+        // Dotted decimal, as IPAddress writes it, without building an IPAddress (reports print thousands).
+        4 => string.Create(CultureInfo.InvariantCulture, $"{(byte)(_low >> 24)}.{(byte)(_low >> 16)}.{(byte)(_low >> 8)}.{(byte)_low}"),
+        _ => ToIPAddress().ToString(),
+    };
 
     /// <summary>The halves, for packed keys.</summary>
     internal ulong High => _high;

@@ -1,11 +1,13 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace IoTopia.Certify.Wire.Addresses;
 
 /// <summary>A 48-bit MAC address held in a <see cref="ulong"/>; 0 means none (e.g. raw IP captures).</summary>
 public readonly record struct MacAddr(ulong Value)
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Equals(MacAddr other) => Value == other.Value;
 
     public override int GetHashCode() => Value.GetHashCode();
@@ -14,6 +16,7 @@ public readonly record struct MacAddr(ulong Value)
 
     public bool IsBroadcastOrMulticast => (Value >> 40 & 1) == 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static MacAddr From(ReadOnlySpan<byte> b) =>
         new((ulong)BinaryPrimitives.ReadUInt32BigEndian(b) << 16 | BinaryPrimitives.ReadUInt16BigEndian(b[4..]));
 

@@ -70,7 +70,7 @@ public sealed class FlowCollector
         var fromDevice = from == Side.Device;
         var remote = fromDevice ? p.Destination : p.Source;
         var device = fromDevice ? p.Source : p.Destination;
-        if (!remote.IsNone && IsProbe(remote))
+        if (_probes.Length != 0 && !remote.IsNone && IsProbe(remote))
         {
             ProbePackets++;
             return;

@@ -1,4 +1,5 @@
 using IoTopia.Certify.Wire.Addresses;
+using System.Runtime.CompilerServices;
 
 namespace IoTopia.Certify.Wire.Flows;
 
@@ -18,6 +19,7 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     private readonly uint _kind; // protocol, category << 8, device IP version << 16, remote IP version << 20
     private readonly ushort _ethertype;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FlowKey(FlowCategory category, int protocol, IpAddr device, IpAddr remote, int devicePort, int remotePort, int ethertype, MacAddr remoteMac)
     {
         _deviceHigh = device.High;
@@ -46,6 +48,7 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     public MacAddr RemoteMac => new(_remoteMac);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Equals(FlowKey other) =>
         _remoteLow == other._remoteLow && _ports == other._ports && _deviceLow == other._deviceLow && _kind == other._kind
         && _remoteHigh == other._remoteHigh && _deviceHigh == other._deviceHigh
@@ -53,6 +56,7 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override int GetHashCode()
     {
         var remote = _remoteLow ^ _remoteHigh;

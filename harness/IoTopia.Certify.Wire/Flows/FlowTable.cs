@@ -1,14 +1,17 @@
 namespace IoTopia.Certify.Wire.Flows;
 
 /// <summary>
-/// The flows by key: open addressing over a power-of-two array of (key, flow) slots, keyed by value.
-/// The library's own table rather than a <see cref="Dictionary{TKey, TValue}"/> of the runtime: its code is
-/// compiled ahead of time with the library (ReadyToRun), so the per-packet lookup never runs unoptimised
-/// code while the program warms up. Grows at half full; never shrinks.
+/// The flows by key: open addressing over a power-of-two array of slots, keyed by value. A slot holds the
+/// key's hash beside the flow, and the key lives in the flow itself: a lookup touches one small array and the
+/// flow it then updates, not a separate array of keys (with thousands of flows open at once, every packet is
+/// a cache miss on each array it touches). The library's own table rather than a
+/// <see cref="Dictionary{TKey, TValue}"/> of the runtime: its code is compiled ahead of time with the library
+/// (ReadyToRun), so the per-packet lookup never runs unoptimised code while the program warms up. Grows at
+/// half full; never shrinks.
 /// </summary>
 internal sealed class FlowTable
 {
-    private FlowKey[] _keys = new FlowKey[1024];
+    private int[] _hashes = new int[1024];
     private Flow?[] _flows = new Flow?[1024];
     private int _mask = 1023;
 
@@ -16,10 +19,14 @@ internal sealed class FlowTable
 
     public Flow? Find(in FlowKey key)
     {
-        for (var i = key.GetHashCode() & _mask; ; i = (i + 1) & _mask)
+        var hash = key.GetHashCode();
+        var hashes = _hashes;
+        var flows = _flows;
+        var mask = _mask;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            var flow = _flows[i];
-            if (flow is null || _keys[i].Equals(key))
+            var flow = flows[i];
+            if (flow is null || (hashes[i] == hash && flow.Key.Equals(key)))
                 return flow;
         }
     }
@@ -29,30 +36,30 @@ internal sealed class FlowTable
     {
         if (2 * (Count + 1) > _flows.Length)
             Grow();
-        Place(flow);
+        Place(flow, flow.Key.GetHashCode());
         Count++;
     }
 
-    private void Place(Flow flow)
+    private void Place(Flow flow, int hash)
     {
-        var key = flow.Key;
-        var i = key.GetHashCode() & _mask;
+        var i = hash & _mask;
         while (_flows[i] is not null)
             i = (i + 1) & _mask;
-        _keys[i] = key;
+        _hashes[i] = hash;
         _flows[i] = flow;
     }
 
     private void Grow()
     {
-        var old = _flows;
-        _keys = new FlowKey[old.Length * 2];
-        _flows = new Flow?[old.Length * 2];
+        var oldFlows = _flows;
+        var oldHashes = _hashes;
+        _hashes = new int[oldFlows.Length * 2];
+        _flows = new Flow?[oldFlows.Length * 2];
         _mask = _flows.Length - 1;
-        foreach (var flow in old)
+        for (var i = 0; i < oldFlows.Length; i++)
         {
-            if (flow is not null)
-                Place(flow);
+            if (oldFlows[i] is { } flow)
+                Place(flow, oldHashes[i]);
         }
     }
 }
