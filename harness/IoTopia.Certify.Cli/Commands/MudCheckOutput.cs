@@ -23,11 +23,15 @@ public static class MudCheckOutput
             output.WriteLine($"MUD URL note: {Safe(note, 600)}");
         Section(output, "allowed flows", report.Allowed, f => $"  {Describe(f)}\n      {string.Join("; ", f.Directions.Select(d => $"{Policy(d)}: {d.DecidedBy}"))}");
         Section(output, "VIOLATIONS", report.Violations, f => $"  {Describe(f)}\n      {Safe(f.Reason, 600)}");
+        Section(output, "INCONCLUSIVE (cannot be decided)", report.Inconclusive, f => $"  {Describe(f)}\n      {Safe(f.Reason, 600)}");
         Section(output, "refused inbound (not violations)", report.RefusedInbound, f => $"  {Describe(f)}");
         Section(output, "infrastructure (not judged)", report.Infrastructure, f => $"  {f.Flow.Category}: {Peer(f.Flow)} {Counts(f.Flow)}");
         output.WriteLine(report.UnusedAces.Count == 0 ? "ACEs no flow used: none" : $"ACEs no flow used ({report.UnusedAces.Count}):");
         foreach (var ace in report.UnusedAces)
             output.WriteLine($"  {Safe(ace.ToString())}");
+        output.WriteLine(report.UnmodelledLeaves.Count == 0 ? "match leaves not modelled: none" : $"match leaves not modelled ({report.UnmodelledLeaves.Count}):");
+        foreach (var u in report.UnmodelledLeaves)
+            output.WriteLine($"  {Safe(u.Ace.ToString())}: {Safe(u.Leaf.Leaf)} (line {u.Leaf.Location.Line}; {(u.Leaf.Known ? "RFC 8519" : "not known to this checker")})");
         if (capture.FragmentsNotJudged > 0)
             output.WriteLine($"non-first IP fragments not judged: {capture.FragmentsNotJudged}");
         output.WriteLine($"verdict: {Name(report.Verdict)} ({Safe(report.Reason, 600)})");

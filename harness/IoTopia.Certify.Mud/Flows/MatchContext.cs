@@ -18,6 +18,9 @@ internal sealed record MatchContext(MudFile Mud, CheckSettings Settings, Capture
 
     public IReadOnlyList<Acl> Policy(Direction direction) => direction == Direction.FromDevice ? FromDevice : ToDevice;
 
+    /// <summary>Some ACE of the policies has an eth match: only such an ACE can judge infrastructure.</summary>
+    public bool HasEthAces { get; } = Mud.Policy(Direction.FromDevice).Concat(Mud.Policy(Direction.ToDevice)).Any(acl => acl.Aces.Any(a => a.Matches.Eth is not null));
+
     /// <summary>The capture's names of an address (many flows share a remote: looked up once).</summary>
     public IReadOnlyList<NameChain> NamesOf(IpAddr address)
     {
