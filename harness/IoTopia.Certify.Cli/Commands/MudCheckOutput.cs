@@ -59,7 +59,8 @@ public static class MudCheckOutput
         var flow = f.Flow;
         var names = f.Names.Count > 0 ? $" reached by {Safe(string.Join(", ", f.NameTexts.Take(3)))}{(f.NameSource == "tls-sni" ? " (TLS SNI)" : "")}" : flow.Sni is { } sni ? $" (SNI {Safe(sni)})" : "";
         var initiator = flow.InitiatorUnknown ? " initiator-unknown" : flow.Initiator == Side.Remote ? " started by the remote" : "";
-        return $"{Safe(flow.ToString())}{names}{initiator} {Counts(flow)}";
+        var category = flow.Category is { } c ? $"{c}: " : "";
+        return $"{category}{Safe(flow.ToString())}{names}{initiator} {Counts(flow)}";
     }
 
     private static string Counts(Flow flow) =>

@@ -204,6 +204,22 @@ public class MudCheckCommandTests
     }
 
     [Test]
+    public async Task InfrastructureAnEthAceDeniesIsAViolationNamedByItsKind()
+    {
+        using var folder = new TempFolder();
+        var mud = folder.Write("no-lldp.json", SensorVariant.Json([SensorVariant.Ace("no-lldp", """{"eth": {"ethertype": "lldp"}}""", "drop")], []));
+        var lldp = FrameBuilder.Ethernet(DeviceTraffic.DeviceMac, "01:80:c2:00:00:0e", 0x88CC, FrameBuilder.Lldp("https://sensor.example/mud/sensor-1.json"));
+        var pcap = Sensor.Compliant().Frame(lldp).Write(folder);
+        var result = await CertifyProgram.RunAsync("mud", "check", "--mud", mud, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Stdout, Does.Contain("VIOLATIONS: 1\n  LLDP: ethertype 0x88cc device 02:00:00:00:00:02 ↔ 01:80:c2:00:00:0e"));
+            Assert.That(result.Stdout, Does.Contain("from-device: denied by ACE from-ipv4-sensor/no-lldp (drop)"));
+        });
+    }
+
+    [Test]
     public async Task HostileNamesAreEscaped()
     {
         using var folder = new TempFolder();

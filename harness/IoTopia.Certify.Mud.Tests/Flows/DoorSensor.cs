@@ -1,7 +1,6 @@
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Tests.Support;
-using IoTopia.Certify.Mud.Validation;
 
 namespace IoTopia.Certify.Mud.Tests.Flows;
 
@@ -13,20 +12,9 @@ public static class DoorSensor
 
     public static string MudPath => TestData.Fixture("broadcast-sensor.json");
 
-    public static MudFile Mud()
-    {
-        var result = MudValidator.ValidateFile(MudPath);
-        Assert.That(result.IsValid, Is.True, string.Join("\n", result.Problems));
-        return result.Mud!;
-    }
+    public static MudFile Mud() => Sensor.Load(MudPath);
 
-    public static CheckReport Check(DeviceTraffic traffic, CheckSettings? settings = null)
-    {
-        using var folder = new TempFolder();
-        var path = traffic.Write(folder);
-        settings ??= Sensor.Settings();
-        return FlowJudge.Judge(Mud(), CaptureAnalyzer.Analyze(path, settings), settings);
-    }
+    public static CheckReport Check(DeviceTraffic traffic, CheckSettings? settings = null) => SensorVariant.Check(Mud(), traffic, settings);
 
     public static CheckSettings WithLocalNetworks(params string[] networks) =>
         Sensor.Settings(s => s with { LocalNetworks = networks.Select(System.Net.IPNetwork.Parse).ToList() });
