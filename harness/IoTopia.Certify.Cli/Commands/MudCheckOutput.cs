@@ -38,11 +38,15 @@ public static class MudCheckOutput
             o.WriteLine();
         });
         Section(output, "VIOLATIONS", report.Violations, (o, f) => o.WriteLine($"  {Describe(f)}\n      {Safe(f.Reason, 600)}"));
+        Section(output, "INCONCLUSIVE (cannot be decided)", report.Inconclusive, (o, f) => o.WriteLine($"  {Describe(f)}\n      {Safe(f.Reason, 600)}"));
         Section(output, "refused inbound (not violations)", report.RefusedInbound, (o, f) => o.WriteLine($"  {Describe(f)}"));
         Section(output, "infrastructure (not judged)", report.Infrastructure, (o, f) => o.WriteLine($"  {f.Flow.Category}: {Peer(f.Flow)} {Counts(f.Flow)}"));
         output.WriteLine(report.UnusedAces.Count == 0 ? "ACEs no flow used: none" : $"ACEs no flow used ({report.UnusedAces.Count}):");
         foreach (var ace in report.UnusedAces)
             output.WriteLine($"  {Safe(ace.ToString())}");
+        output.WriteLine(report.UnmodelledLeaves.Count == 0 ? "match leaves not modelled: none" : $"match leaves not modelled ({report.UnmodelledLeaves.Count}):");
+        foreach (var u in report.UnmodelledLeaves)
+            output.WriteLine($"  {Safe(u.Ace.ToString())}: {Safe(u.Leaf.Leaf)} (line {u.Leaf.Location.Line}; {(u.Leaf.Known ? "RFC 8519" : "not known to this checker")})");
         if (capture.FragmentsNotJudged > 0)
             output.WriteLine($"non-first IP fragments not judged: {capture.FragmentsNotJudged}");
         output.WriteLine($"verdict: {Name(report.Verdict)} ({Safe(report.Reason, 600)})");
@@ -70,7 +74,8 @@ public static class MudCheckOutput
         var flow = f.Flow;
         var names = f.Names.Count > 0 ? $" reached by {Safe(f.Names.Count == 1 ? f.Names[0].Name : string.Join(", ", f.NameTexts.Take(3)))}{(f.NameSource == "tls-sni" ? " (TLS SNI)" : "")}" : flow.Sni is { } sni ? $" (SNI {Safe(sni)})" : "";
         var initiator = flow.InitiatorUnknown ? " initiator-unknown" : flow.Initiator == Side.Remote ? " started by the remote" : "";
-        return $"{Safe(flow.ToString())}{names}{initiator} {Counts(flow)}";
+        var category = flow.Category is { } c ? $"{c}: " : "";
+        return $"{category}{Safe(flow.ToString())}{names}{initiator} {Counts(flow)}";
     }
 
     private static string Counts(Flow flow) =>

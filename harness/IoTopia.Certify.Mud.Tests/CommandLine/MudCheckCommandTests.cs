@@ -145,6 +145,81 @@ public class MudCheckCommandTests
     }
 
     [Test]
+    public async Task BroadcastOnAPortLocalNetworksAllowsIsCompliant()
+    {
+        using var folder = new TempFolder();
+        var pcap = new DeviceTraffic().DeviceAnnounces("255.255.255.255", DoorSensor.DiscoveryPort, DoorSensor.BroadcastMac).Write(folder);
+        var result = await CertifyProgram.RunAsync("mud", "check", "--mud", DoorSensor.MudPath, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(result.Stdout, Does.Match(@"udp 192\.168\.1\.2:49200 ↔ 255\.255\.255\.255:6667 \[packets #1–#1"));
+            Assert.That(result.Stdout, Does.Contain("from-device: from-ipv4-door/discovery"));
+            Assert.That(result.Stdout, Does.Contain("verdict: compliant"));
+        });
+    }
+
+    [Test]
+    public async Task BroadcastOnAnotherPortIsAViolation()
+    {
+        using var folder = new TempFolder();
+        var pcap = new DeviceTraffic().DeviceAnnounces("255.255.255.255", DoorSensor.DiscoveryPort + 1, DoorSensor.BroadcastMac).Write(folder);
+        var result = await CertifyProgram.RunAsync("mud", "check", "--mud", DoorSensor.MudPath, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac, "--json");
+        var json = JsonNode.Parse(result.Stdout)!;
+        var flow = json["flows"]!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That((string?)json["verdict"], Is.EqualTo("violations"));
+            Assert.That((string?)flow["remote"], Is.EqualTo("255.255.255.255"));
+            Assert.That((int?)flow["remotePort"], Is.EqualTo(6668));
+            Assert.That((string?)flow["outcome"], Is.EqualTo("violation"));
+        });
+    }
+
+    [Test]
+    public async Task UnmodelledLeavesAreListedAndTheFlowTheyDecideIsInconclusive()
+    {
+        using var folder = new TempFolder();
+        var mud = folder.Write("ttl.json", SensorVariant.Json(
+            [SensorVariant.Ace("ttl-bound", """{"ipv4": {"protocol": 17, "ttl": 1}, "udp": {"destination-port": {"operator": "eq", "port": 9000}}}""")],
+            [SensorVariant.Ace("back", """{"ipv4": {"protocol": 17}, "udp": {"source-port": {"operator": "eq", "port": 9000}}}""")]));
+        var pcap = Sensor.Compliant().UdpExchange("198.51.100.50", 9000).Write(folder);
+        var text = await CertifyProgram.RunAsync("mud", "check", "--mud", mud, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac);
+        var json = await CertifyProgram.RunAsync("mud", "check", "--mud", mud, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac, "--json");
+        var report = JsonNode.Parse(json.Stdout)!;
+        var leaf = report["unmodelledLeaves"]!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(text.ExitCode, Is.EqualTo(4), text.ToString());
+            Assert.That(text.Stdout, Does.Contain("INCONCLUSIVE (cannot be decided): 1"));
+            Assert.That(text.Stdout, Does.Contain("match leaves not modelled (1):"));
+            Assert.That(text.Stdout, Does.Match(@"from-ipv4-sensor/ttl-bound: ipv4\.ttl \(line \d+; RFC 8519\)"));
+            Assert.That(text.Stdout, Does.Contain("verdict: inconclusive (1 flow(s) cannot be decided"));
+            Assert.That(json.ExitCode, Is.EqualTo(4), json.ToString());
+            Assert.That((string?)leaf["ace"], Is.EqualTo("ttl-bound"));
+            Assert.That((string?)leaf["leaf"], Is.EqualTo("ipv4.ttl"));
+            Assert.That(report["flows"]!.AsArray().Count(f => (string?)f!["outcome"] == "inconclusive"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task InfrastructureAnEthAceDeniesIsAViolationNamedByItsKind()
+    {
+        using var folder = new TempFolder();
+        var mud = folder.Write("no-lldp.json", SensorVariant.Json([SensorVariant.Ace("no-lldp", """{"eth": {"ethertype": "lldp"}}""", "drop")], []));
+        var lldp = FrameBuilder.Ethernet(DeviceTraffic.DeviceMac, "01:80:c2:00:00:0e", 0x88CC, FrameBuilder.Lldp("https://sensor.example/mud/sensor-1.json"));
+        var pcap = Sensor.Compliant().Frame(lldp).Write(folder);
+        var result = await CertifyProgram.RunAsync("mud", "check", "--mud", mud, "--pcap", pcap, "--device-mac", DeviceTraffic.DeviceMac);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Stdout, Does.Contain("VIOLATIONS: 1\n  LLDP: ethertype 0x88cc device 02:00:00:00:00:02 ↔ 01:80:c2:00:00:0e"));
+            Assert.That(result.Stdout, Does.Contain("from-device: denied by ACE from-ipv4-sensor/no-lldp (drop)"));
+        });
+    }
+
+    [Test]
     public async Task HostileNamesAreEscaped()
     {
         using var folder = new TempFolder();

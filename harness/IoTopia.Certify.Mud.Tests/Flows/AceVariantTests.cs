@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using IoTopia.Certify.Mud.Flows;
 using IoTopia.Certify.Mud.Model;
 using IoTopia.Certify.Mud.Tests.Support;
-using IoTopia.Certify.Mud.Validation;
 
 namespace IoTopia.Certify.Mud.Tests.Flows;
 
@@ -12,31 +11,11 @@ public class AceVariantTests
     private const string OtherThingMac = "02:00:00:00:00:33";
     private const string OtherThingIp = "192.168.1.33";
 
-    /// <summary>The fixture with extra ACEs put first in its from-device ACL (and to-device mirror, when given).</summary>
-    private static MudFile Mud(JsonObject? fromAce, JsonObject? toAce = null, string? mudUrl = null)
-    {
-        var tree = JsonNode.Parse(File.ReadAllText(Sensor.MudPath))!;
-        var acls = tree["ietf-access-control-list:acls"]!["acl"]!.AsArray();
-        if (fromAce is not null)
-            acls[0]!["aces"]!["ace"]!.AsArray().Insert(0, fromAce);
-        if (toAce is not null)
-            acls[1]!["aces"]!["ace"]!.AsArray().Insert(0, toAce);
-        if (mudUrl is not null)
-            tree["ietf-mud:mud"]!["mud-url"] = mudUrl;
-        var result = MudValidator.Validate("variant.json", System.Text.Encoding.UTF8.GetBytes(tree.ToJsonString()));
-        Assert.That(result.IsValid, Is.True, string.Join("\n", result.Problems));
-        return result.Mud!;
-    }
+    private static MudFile Mud(JsonObject? fromAce, JsonObject? toAce = null, string? mudUrl = null) => SensorVariant.MudWith(fromAce, toAce, mudUrl);
 
-    private static JsonObject Ace(string name, string matches, string action = "accept") =>
-        new() { ["name"] = name, ["matches"] = JsonNode.Parse(matches), ["actions"] = new JsonObject { ["forwarding"] = action } };
+    private static JsonObject Ace(string name, string matches, string action = "accept") => SensorVariant.Ace(name, matches, action);
 
-    private static CheckReport Check(MudFile mud, DeviceTraffic traffic)
-    {
-        using var folder = new TempFolder();
-        var settings = Sensor.Settings();
-        return FlowJudge.Judge(mud, CaptureAnalyzer.Analyze(traffic.Write(folder), settings), settings);
-    }
+    private static CheckReport Check(MudFile mud, DeviceTraffic traffic) => SensorVariant.Check(mud, traffic);
 
     [Test]
     public void FirstMatchingDropAceDenies()

@@ -18,9 +18,12 @@ public static class Sensor
 
     public static string MudPath => TestData.Fixture("flows-sensor.json");
 
-    public static MudFile Mud()
+    public static MudFile Mud() => Load(MudPath);
+
+    /// <summary>A committed fixture MUD file, which must be valid.</summary>
+    public static MudFile Load(string path)
     {
-        var result = MudValidator.ValidateFile(MudPath);
+        var result = MudValidator.ValidateFile(path);
         Assert.That(result.IsValid, Is.True, string.Join("\n", result.Problems));
         return result.Mud!;
     }
@@ -37,13 +40,7 @@ public static class Sensor
         return change is null ? settings : change(settings);
     }
 
-    public static CheckReport Check(DeviceTraffic traffic, CheckSettings? settings = null)
-    {
-        using var folder = new TempFolder();
-        var path = traffic.Write(folder);
-        settings ??= Settings();
-        return FlowJudge.Judge(Mud(), CaptureAnalyzer.Analyze(path, settings), settings);
-    }
+    public static CheckReport Check(DeviceTraffic traffic, CheckSettings? settings = null) => SensorVariant.Check(Mud(), traffic, settings);
 
     public static IpAddr Ip(string text) => IpAddr.From(IPAddress.Parse(text));
 

@@ -77,6 +77,10 @@ public sealed class DeviceTraffic
         return ToDevice(remote, 6, FrameBuilder.Tcp(port, localPort, FrameBuilder.Ack));
     }
 
+    /// <summary>One UDP datagram the device sends and nobody answers: a broadcast or multicast announcement (give the group's MAC).</summary>
+    public DeviceTraffic DeviceAnnounces(string destination, int port, string destinationMac, int localPort = 49200) =>
+        FromDevice(destination, 17, FrameBuilder.Udp(localPort, port, [0x41, 0x4e, 0x4e]), destinationMac);
+
     public DeviceTraffic UdpExchange(string remote, int port)
     {
         var mine = _nextPort++;

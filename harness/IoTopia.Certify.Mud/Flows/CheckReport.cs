@@ -23,11 +23,16 @@ public sealed record CheckReport
     /// <summary>Problems with the emitted URLs: inconsistency between channels, a URL other than the file's.</summary>
     public required IReadOnlyList<string> MudUrlNotes { get; init; }
 
+    /// <summary>Every match leaf of the file's ACEs that the checker does not model, by ACE.</summary>
+    public IReadOnlyList<UnmodelledAceLeaf> UnmodelledLeaves { get; init; } = [];
+
     public IEnumerable<JudgedFlow> Allowed => Flows.Where(f => f.Outcome == FlowOutcome.Allowed);
 
     public IEnumerable<JudgedFlow> Violations => Flows.Where(f => f.Outcome == FlowOutcome.Violation);
 
     public IEnumerable<JudgedFlow> RefusedInbound => Flows.Where(f => f.Outcome == FlowOutcome.RefusedInbound);
+
+    public IEnumerable<JudgedFlow> Inconclusive => Flows.Where(f => f.Outcome == FlowOutcome.Inconclusive);
 
     public IEnumerable<JudgedFlow> Infrastructure => Flows.Where(f => f.Outcome == FlowOutcome.Infrastructure);
 }

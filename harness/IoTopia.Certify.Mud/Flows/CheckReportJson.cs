@@ -7,7 +7,7 @@ namespace IoTopia.Certify.Mud.Flows;
 /// <summary>
 /// A check report as JSON (what <c>certify mud check --json</c> prints and the intent suite keeps as evidence):
 /// the verdict, the capture's counts, the policies applied, the emitted MUD URLs, every flow with its
-/// packet numbers, times, bytes, names and deciding ACE, and the ACEs no flow used. Strings from the
+/// packet numbers, times, bytes, names and deciding ACE, the ACEs no flow used, and the match leaves not modelled. Strings from the
 /// capture are left as they are: escape them for whatever medium shows them.
 /// </summary>
 public static class CheckReportJson
@@ -46,6 +46,14 @@ public static class CheckReportJson
             ["mudUrlNotes"] = Array(report.MudUrlNotes),
             ["flows"] = new JsonArray(report.Flows.Select(Flow).ToArray<JsonNode?>()),
             ["unusedAces"] = new JsonArray(report.UnusedAces.Select(a => (JsonNode?)new JsonObject { ["acl"] = a.Acl, ["ace"] = a.Ace }).ToArray()),
+            ["unmodelledLeaves"] = new JsonArray(report.UnmodelledLeaves.Select(u => (JsonNode?)new JsonObject
+            {
+                ["acl"] = u.Ace.Acl,
+                ["ace"] = u.Ace.Ace,
+                ["leaf"] = u.Leaf.Leaf,
+                ["rfc8519"] = u.Leaf.Known,
+                ["line"] = u.Leaf.Location.Line,
+            }).ToArray()),
         };
     }
 
@@ -67,6 +75,7 @@ public static class CheckReportJson
                 FlowOutcome.Allowed => "allowed",
                 FlowOutcome.Violation => "violation",
                 FlowOutcome.RefusedInbound => "refused-inbound",
+                FlowOutcome.Inconclusive => "inconclusive",
                 _ => "infrastructure",
             },
             ["category"] = flow.Category,
@@ -92,6 +101,7 @@ public static class CheckReportJson
             {
                 ["policy"] = d.Direction == Model.Direction.FromDevice ? "from-device" : "to-device",
                 ["allowed"] = d.Allowed,
+                ["undecided"] = d.Undecided,
                 ["acl"] = d.DecidedBy is { IsDefault: false } r ? r.Acl : null,
                 ["ace"] = d.DecidedBy?.Ace,
                 ["reason"] = d.Reason,

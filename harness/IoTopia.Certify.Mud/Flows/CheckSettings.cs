@@ -35,6 +35,24 @@ public sealed record CheckSettings
     /// <summary>What the wire library's flow collection needs of these settings.</summary>
     public FlowCollectorOptions CollectorOptions => new() { Device = Device, ProbeAddresses = ProbeAddresses, IsLocal = IsLocal };
 
+    /// <summary>
+    /// What <c>local-networks</c> means for a packet's destination (RFC 8520: packets that do not traverse toward a
+    /// default route): the local networks — a directed broadcast lies inside its own network — and the destinations
+    /// no router forwards whatever the networks are: limited broadcast 255.255.255.255 and link-local multicast
+    /// 224.0.0.0/24 (RFC 5771) and ff02::/16 (RFC 4291).
+    /// </summary>
+    public bool IsLocalDestination(IpAddr address) => IsLocal(address) || StaysOnTheLink(address);
+
+    /// <summary>Limited broadcast and link-local multicast: never routed. Only ever a destination, never a sender's address.</summary>
+    public static bool StaysOnTheLink(IpAddr address) =>
+        address.Version == 4
+            ? address.IsIpv4Broadcast || address.In(Ipv4LinkLocalMulticast)
+            : address.Version == 6 && address.In(Ipv6LinkLocalMulticast);
+
+    private static readonly IPNetwork Ipv4LinkLocalMulticast = IPNetwork.Parse("224.0.0.0/24");
+    private static readonly IPNetwork Ipv6LinkLocalMulticast = IPNetwork.Parse("ff02::/16");
+
+    /// <summary>Whether an address is in the local networks (given, or the default ranges): what a sender's address is judged by.</summary>
     public bool IsLocal(IpAddr address)
     {
         foreach (var network in EffectiveLocalNetworks)

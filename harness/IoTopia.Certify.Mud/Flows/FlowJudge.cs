@@ -28,6 +28,7 @@ public static class FlowJudge
         }
         var deviceUrls = capture.MudUrls.Of(settings.Device.Mac ?? default, capture.DeviceAddresses);
         var (verdict, reason) = Verdict(capture, judged);
+        var unmodelled = mud.Acls.SelectMany(acl => acl.Aces.SelectMany(ace => ace.Matches.Unmodelled.Select(leaf => new UnmodelledAceLeaf(new AceRef(acl.Name, ace.Name), leaf)))).ToList();
         return new CheckReport
         {
             Verdict = verdict,
@@ -38,6 +39,7 @@ public static class FlowJudge
             UnusedAces = unused.Distinct().ToList(),
             DeviceMudUrls = deviceUrls,
             MudUrlNotes = UrlNotes(mud, deviceUrls),
+            UnmodelledLeaves = unmodelled,
         };
     }
 
@@ -53,27 +55,28 @@ public static class FlowJudge
             "judging: each direction a flow has packets in is judged by its own policy — device → remote by the from-device ACLs, remote → device by the to-device ACLs; ACLs in policy order, the first matching ACE decides (accept allows, drop/reject denies)",
             "direction-initiated: from a TCP flow's first packet (a SYN without ACK names the initiator); a flow whose start was not captured is matched in either direction and marked initiator-unknown",
             settings.LocalNetworks.Count > 0
-                ? $"local-networks: {local} (from --local-network)"
-                : $"local-networks: {local} (the default when no --local-network is given: RFC 1918, IPv4 link-local, IPv6 unique-local and link-local)",
+                ? $"local-networks: {local} (from --local-network), directed broadcasts included (each lies inside its network); as a destination also limited broadcast 255.255.255.255 and link-local multicast 224.0.0.0/24 and ff02::/16, which no router forwards"
+                : $"local-networks: {local} (the default when no --local-network is given: RFC 1918, IPv4 link-local, IPv6 unique-local and link-local), directed broadcasts included (each lies inside its network); as a destination also limited broadcast 255.255.255.255 and link-local multicast 224.0.0.0/24 and ff02::/16, which no router forwards",
             settings.Controllers.Count > 0
                 ? $"controllers: {string.Join(", ", settings.Controllers.Select(c => $"{c.Key}={c.Value}"))} (my-controller: the entries named by this file's MUD URL)"
                 : "controllers: none given (controller and my-controller ACEs match no host)",
             "manufacturer, same-manufacturer, model: other Things are known by the MUD URLs they emitted in this capture (DHCP, DHCPv6, LLDP)",
             "defaults (RFC 8520): DNS (UDP/TCP 53) and NTP (UDP 123) with a local-network host or the urn:ietf:params:mud:dns / :ntp controller are allowed, after the explicit ACEs",
-            "infrastructure, listed and not judged: ARP, EAPOL, LLDP, DHCP with a local or broadcast server, DHCPv6, IPv6 neighbour discovery, MLD, IGMP",
+            "infrastructure, listed and not judged: ARP, EAPOL, LLDP, DHCP with a local or broadcast server, DHCPv6, IPv6 neighbour discovery, MLD, IGMP — unless an ACE with an eth match (ethertype, MAC) denies it",
+            "eth: ethertype and source/destination MAC with masks, against each direction's first frame; a MAC the capture does not carry (Linux cooked, raw IP) is unknown; local-networks and the other MUD abstractions, defined over IP addresses, match no frame without IP",
             "refused inbound, listed and not a violation: a flow no ACE allows that the remote host spoke first in and the device answered only with a TCP RST, an ICMP unreachable, or not at all",
             settings.ProbeAddresses.Count > 0
                 ? $"excluded: traffic with the harness's probe address {string.Join(", ", settings.ProbeAddresses)} ({capture.ProbePacketsExcluded} packets)"
                 : "excluded: nothing (no --probe-ip)",
-            "ACEs with match leaves this checker does not model never allow (a deny ACE with them still denies)",
+            "not modelled: an ACE that matches on a leaf this checker does not model (listed below) may or may not apply; where applying it would change a direction's outcome the flow is inconclusive, otherwise the other ACEs decide",
             "flows: one per protocol, addresses and ports for the whole capture (no idle timeout); non-first IP fragments are counted, not judged",
-            "verdict: inconclusive when the device sent no packet, or the capture reports dropped packets",
+            "verdict: inconclusive when the device sent no packet, the capture reports dropped packets, or a flow cannot be decided",
         ];
     }
 
     private static JudgedFlow JudgeFlow(Flow flow, MatchContext context, HashSet<AceRef> used)
     {
-        if (flow.Category is not null)
+        if (flow.Category is not null && !context.HasEthAces)
             return new JudgedFlow(flow, FlowOutcome.Infrastructure, [], null, []);
         var names = flow.IsIp ? context.NamesOf(flow.Key.Remote) : [];
         string? nameSource = names.Count > 0 ? "dns" : null;
@@ -84,77 +87,43 @@ public static class FlowJudge
         }
         var directions = new List<DirectionJudgement>();
         if (flow.PacketsFromDevice > 0)
-            directions.Add(JudgeDirection(flow, Direction.FromDevice, names, context));
+            directions.Add(DirectionJudge.Judge(flow, Direction.FromDevice, names, context));
         if (flow.PacketsToDevice > 0)
-            directions.Add(JudgeDirection(flow, Direction.ToDevice, names, context));
-        var allAllowed = true;
-        foreach (var d in directions)
-            allAllowed &= d.Allowed;
-        FlowOutcome outcome;
-        if (allAllowed)
-            outcome = FlowOutcome.Allowed;
-        else if (flow.FirstSender == Side.Remote && !flow.DeviceAnswered)
-            outcome = FlowOutcome.RefusedInbound;
-        else
-            outcome = FlowOutcome.Violation;
+            directions.Add(DirectionJudge.Judge(flow, Direction.ToDevice, names, context));
+        if (flow.Category is not null)
+        {
+            // Infrastructure is not judged, unless an ACE that names frames by an eth match denies it for certain.
+            directions = directions.Where(d => d.Denied && d.DecidedByEthAce).ToList();
+            if (directions.Count == 0)
+                return new JudgedFlow(flow, FlowOutcome.Infrastructure, [], null, []);
+        }
+        var outcome = Outcome(flow, directions);
         if (outcome != FlowOutcome.RefusedInbound)
         {
             foreach (var d in directions)
             {
                 if (d.DecidedBy is { IsDefault: false } decidedBy)
                     used.Add(decidedBy);
+                used.UnionWith(d.Uncertain);
             }
         }
         return new JudgedFlow(flow, outcome, names, nameSource, directions);
     }
 
-    private static DirectionJudgement JudgeDirection(Flow flow, Direction direction, IReadOnlyList<NameChain> names, MatchContext context)
+    private static FlowOutcome Outcome(Flow flow, List<DirectionJudgement> directions)
     {
-        var view = new FlowView(flow, direction, names);
-        var policy = direction == Direction.FromDevice ? "from-device" : "to-device";
-        List<string>? notes = null;
-        var acls = context.Policy(direction);
-        for (var a = 0; a < acls.Count; a++)
+        // Loops, not LINQ: this runs for every flow of captures with millions of packets.
+        bool allAllowed = true, anyDenied = false;
+        foreach (var d in directions)
         {
-            var acl = acls[a];
-            for (var e = 0; e < acl.Aces.Count; e++)
-            {
-                var ace = acl.Aces[e];
-                if (!AceMatcher.Matches(ace.Matches, view, context))
-                    continue;
-                var reference = context.Reference(acl, ace);
-                if (ace.Action == ForwardingAction.Accept)
-                {
-                    if (ace.Matches.Unmodelled.Count > 0)
-                    {
-                        (notes ??= []).Add($"ACE {reference} would allow it but has match leaves this checker does not model ({string.Join(", ", ace.Matches.Unmodelled)})");
-                        continue;
-                    }
-                    return context.Allowed(direction, reference);
-                }
-                return new DirectionJudgement(direction, false, reference, $"{policy}: denied by ACE {reference} ({ace.Action.ToString().ToLowerInvariant()})");
-            }
+            allAllowed &= d.Allowed;
+            anyDenied |= d.Denied;
         }
-        if (DefaultAllowance(view, context) is { } allowance)
-            return context.Allowed(direction, allowance);
-        var reason = $"{policy}: no ACE allows it";
-        return new DirectionJudgement(direction, false, null, notes is null ? reason : string.Join("; ", [reason, .. notes]));
-    }
-
-    private static AceRef? DefaultAllowance(FlowView view, MatchContext context)
-    {
-        var flow = view.Flow;
-        if (!flow.IsIp)
-            return null;
-        var remote = flow.Key.Remote;
-        var port = flow.Key.RemotePort;
-        if ((flow.Key.Protocol is 17 or 6) && port == 53
-            && (context.Settings.IsLocal(remote) || context.Settings.IsController(MudMatch.DnsControllerUrn, remote)))
-            return AceRef.DefaultDns;
-        if (flow.Key.Protocol == 17 && port == 123
-            && (context.Settings.IsLocal(remote) || context.Settings.IsController(MudMatch.NtpControllerUrn, remote)))
-            return AceRef.DefaultNtp;
-        return null;
+        if (allAllowed)
+            return FlowOutcome.Allowed;
+        if (flow.FirstSender == Side.Remote && !flow.DeviceAnswered)
+            return FlowOutcome.RefusedInbound;
+        return anyDenied ? FlowOutcome.Violation : FlowOutcome.Inconclusive;
     }
 
     private static (CheckVerdict, string) Verdict(CaptureAnalysis capture, List<JudgedFlow> judged)
@@ -172,6 +141,13 @@ public static class FlowJudge
             return (CheckVerdict.Inconclusive, $"{capture.UntrackedPackets} packet(s) belong to flows beyond the limit of {FlowCollectorOptions.DefaultMaxFlows} flows and were not judged");
         if (capture.ReportedDrops > 0)
             return (CheckVerdict.Inconclusive, $"the capture reports {capture.ReportedDrops} dropped packet(s): traffic may be missing");
+        var undecided = judged.Where(f => f.Outcome == FlowOutcome.Inconclusive).ToList();
+        if (undecided.Count > 0)
+        {
+            var aces = undecided.SelectMany(f => f.Directions.Where(d => d.Undecided).SelectMany(d => d.Uncertain)).Distinct().ToList();
+            var named = string.Join(", ", aces.Take(5)) + (aces.Count > 5 ? $" and {aces.Count - 5} more" : "");
+            return (CheckVerdict.Inconclusive, $"{undecided.Count} flow(s) cannot be decided: ACE {named} would decide them otherwise if it applied, and it matches on what this checker does not model or the capture does not show");
+        }
         var allowed = judged.Count(f => f.Outcome == FlowOutcome.Allowed);
         return (CheckVerdict.Compliant, $"all {allowed} flow(s) of the device are allowed");
     }

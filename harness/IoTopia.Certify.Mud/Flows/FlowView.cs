@@ -18,8 +18,10 @@ internal readonly record struct FlowView(Flow Flow, Direction Direction, IReadOn
 
     public int DestinationPort => FromDevice ? Flow.Key.RemotePort : Flow.Key.DevicePort;
 
+    /// <summary>The MAC this direction comes from, as the flow's first frame that carried it showed it (none when no frame did).</summary>
     public MacAddr SourceMac => FromDevice ? Flow.DeviceMac : Flow.RemoteMac;
 
+    /// <summary>The MAC this direction goes to, likewise (none when the capture does not carry it: Linux cooked, raw IP).</summary>
     public MacAddr DestinationMac => FromDevice ? Flow.RemoteMac : Flow.DeviceMac;
 
     public IpAddr Remote => Flow.Key.Remote;

@@ -14,12 +14,18 @@ internal sealed record MatchContext(MudFile Mud, CheckSettings Settings, Capture
     private readonly Dictionary<Ace, AceRef> _references = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(Direction, AceRef), DirectionJudgement> _allowed = [];
 
+    /// <summary>Scratch list for why an ACE's match is unknown (judging is single-threaded; cleared before each ACE).</summary>
+    public List<string> Why { get; } = [];
+
     /// <summary>Each policy's ACLs, resolved once per check.</summary>
     public IReadOnlyList<Acl> FromDevice { get; } = Mud.Policy(Direction.FromDevice);
 
     public IReadOnlyList<Acl> ToDevice { get; } = Mud.Policy(Direction.ToDevice);
 
     public IReadOnlyList<Acl> Policy(Direction direction) => direction == Direction.FromDevice ? FromDevice : ToDevice;
+
+    /// <summary>Some ACE of the policies has an eth match: only such an ACE can judge infrastructure.</summary>
+    public bool HasEthAces { get; } = Mud.Policy(Direction.FromDevice).Concat(Mud.Policy(Direction.ToDevice)).Any(acl => acl.Aces.Any(a => a.Matches.Eth is not null));
 
     /// <summary>The capture's names of an address (many flows share a remote: looked up once).</summary>
     public IReadOnlyList<NameChain> NamesOf(IpAddr address)

@@ -2,9 +2,9 @@ namespace IoTopia.Certify.Mud.Model;
 
 /// <summary>
 /// The <c>matches</c> of an ACE. A packet matches when it matches every container present; an ACE
-/// with no containers matches everything. <see cref="Unmodelled"/> lists the paths of match leaves
-/// this model does not carry (e.g. <c>ttl</c>, TCP flags, unknown augmentations): such an ACE is
-/// narrower than it looks here, so a matcher should not let it allow a flow silently.
+/// with no containers matches everything. <see cref="Unmodelled"/> lists the match leaves this model
+/// does not carry (e.g. <c>ttl</c>, TCP flags, unknown augmentations): such an ACE is narrower than it
+/// looks here, so whether it applies to a flow is unknown to a matcher.
 /// </summary>
 public sealed record AceMatches
 {
@@ -22,7 +22,7 @@ public sealed record AceMatches
 
     public MudMatch? Mud { get; init; }
 
-    public IReadOnlyList<string> Unmodelled { get; init; } = [];
+    public IReadOnlyList<UnmodelledLeaf> Unmodelled { get; init; } = [];
 
     /// <summary>The layer-3 match, whichever version.</summary>
     public IpMatch? Ip => Ipv4 ?? Ipv6;

@@ -6,6 +6,8 @@ namespace IoTopia.Certify.Mud.Parsing;
 /// <summary>Reads an <c>eth</c> match: MAC addresses and masks, ethertype (a number or an ietf-ethertypes name).</summary>
 internal static class EthMatchReader
 {
+    private static readonly IReadOnlySet<string> NoneKnown = new HashSet<string>();
+
     public static EthMatch Read(ObjectReader eth, UnmodelledMatches unmodelled)
     {
         var match = new EthMatch
@@ -17,7 +19,7 @@ internal static class EthMatchReader
             SourceMacMask = Mac(eth, "source-mac-address-mask"),
             Ethertype = Ethertype(eth),
         };
-        unmodelled.Collect(eth, "eth", new HashSet<string>());
+        unmodelled.Collect(eth, "eth", NoneKnown);
         return match;
     }
 

@@ -25,9 +25,9 @@ internal static class MatchesReader
             Tcp = matches.Object("tcp") is { } tcp ? TransportMatchReader.ReadTcp(tcp, unmodelled) : null,
             Udp = matches.Object("udp") is { } udp ? TransportMatchReader.ReadUdp(udp, unmodelled) : null,
             Icmp = matches.Object("icmp") is { } icmp ? TransportMatchReader.ReadIcmp(icmp, unmodelled) : null,
-            Mud = matches.Object("ietf-mud:mud") is { } mud ? MudMatchReader.Read(mud) : null,
+            Mud = matches.Object("ietf-mud:mud") is { } mud ? MudMatchReader.Read(mud, unmodelled) : null,
         };
         unmodelled.Collect(matches, "matches", KnownUnmodelled);
-        return result with { Unmodelled = unmodelled.Paths };
+        return result with { Unmodelled = unmodelled.Leaves };
     }
 }

@@ -7,7 +7,9 @@ internal static class MudMatchReader
 {
     private const string MudUrnPrefix = "urn:ietf:params:mud:";
 
-    public static MudMatch Read(ObjectReader mud)
+    private static readonly IReadOnlySet<string> NoneKnown = new HashSet<string>();
+
+    public static MudMatch Read(ObjectReader mud, UnmodelledMatches unmodelled)
     {
         var match = new MudMatch
         {
@@ -19,7 +21,7 @@ internal static class MudMatchReader
             Controller = Controller(mud),
             MyController = mud.Empty("my-controller"),
         };
-        mud.WarnUnread("the ietf-mud:mud match");
+        unmodelled.Collect(mud, "ietf-mud:mud", NoneKnown);
         return match;
     }
 

@@ -55,10 +55,12 @@ public static class FlowsJudgement
             ["allowed"] = check.Allowed.Count(),
             ["infrastructure"] = check.Infrastructure.Count(),
             ["refusedInbound"] = check.RefusedInbound.Count(),
+            ["inconclusive"] = check.Inconclusive.Count(),
             ["violationCount"] = violations.Count,
             ["violations"] = new JsonArray(violations.Take(MaxViolationsInDetails).Select(v => (JsonNode?)CheckReportJson.Flow(v)).ToArray()),
             ["localNetworks"] = new JsonArray(settings.EffectiveLocalNetworks.Select(n => (JsonNode?)n.ToString()).ToArray()),
             ["unusedAces"] = new JsonArray(check.UnusedAces.Select(a => (JsonNode?)a.ToString()).ToArray()),
+            ["unmodelledLeaves"] = new JsonArray(check.UnmodelledLeaves.Select(u => (JsonNode?)$"{u.Ace}: {u.Leaf}").ToArray()),
         };
         return new Result(Outcome(capture, analysis, check, violations), report, details, check);
     }
@@ -66,7 +68,7 @@ public static class FlowsJudgement
     private static StepOutcome Outcome(EndedCapture capture, CaptureAnalysis analysis, CheckReport check, List<JudgedFlow> violations)
     {
         var observed = $"{check.Flows.Count} flows ({check.Allowed.Count()} allowed, {violations.Count} violations, {check.Infrastructure.Count()} infrastructure, "
-            + $"{check.RefusedInbound.Count()} refused inbound); {analysis.DevicePacketsSent} packets from the DUT; {capture.Stats.Dropped} dropped; pcap {capture.PcapEvidencePath}";
+            + $"{check.RefusedInbound.Count()} refused inbound, {check.Inconclusive.Count()} undecided); {analysis.DevicePacketsSent} packets from the DUT; {capture.Stats.Dropped} dropped; pcap {capture.PcapEvidencePath}";
         if (violations.Count > 0)
         {
             var first = string.Join("; ", violations.Take(3).Select(Describe));
