@@ -63,6 +63,8 @@ public static class ListCommand
                         Console.WriteLine($"  {capability,-15} {binding.Name}{(binding.Resource.Length == 0 ? "" : $"\t{binding.Resource}")}{unavailable}");
                     }
                 }
+                foreach (var secret in d.Secrets)
+                    Console.WriteLine($"secret: {secret.Key} (line {secret.Location.Line}): redacted in the run folder");
                 if (d.Description.Length > 0)
                     Console.WriteLine(d.Description.Trim());
                 return 0;
