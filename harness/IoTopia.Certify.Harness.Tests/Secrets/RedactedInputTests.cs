@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Secrets;
@@ -94,6 +95,23 @@ public sealed class RedactedInputTests
         var changed = RedactedInput.Read(file, first.Recorded);
         Assert.That(changed.Recorded.Select(r => r.Digest == first.Recorded.Single(f => f.Key == r.Key).Digest),
             Is.EqualTo(new[] { false, true, true, true, true, true, true }));
+    }
+
+    [Test]
+    public void ByteOrderMarksCrLfAndCharactersBeyondAsciiKeepTheReplacementInPlace()
+    {
+        using var temp = new TempFolder();
+        var yaml = "# Gerät 🔒 des Prüflabors\r\nname: bänch ✓\r\ndut:\r\n  model: \"Ω-1 😀\"\r\n  login-password: \"päss-wört-😀-42\"\r\n  login-user: root\r\n";
+        var file = temp.Write("rig.yaml", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(yaml)]);
+        var redacted = RedactedInput.Read(file);
+        var lines = redacted.Text.Split("\r\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[4], Is.EqualTo($"  login-password: '<redacted {redacted.Recorded.Single().Digest}>'"));
+            Assert.That(lines[3], Is.EqualTo("  model: \"Ω-1 😀\""));
+            Assert.That(lines[5], Is.EqualTo("  login-user: root"));
+            Assert.That(lines, Has.Length.EqualTo(yaml.Split("\r\n").Length));
+        });
     }
 
     [Test]
