@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,12 +20,21 @@ public sealed class SecretMask
     private readonly string[] _serializedForms;
     private readonly byte[][] _byteForms;
 
+    /// <summary>
+    /// The byte forms as Latin-1 text (one character per byte): bytes seen as Latin-1 are searched for all forms in
+    /// one pass, which costs about as much as searching for one.
+    /// </summary>
+    private readonly string[] _latin1Forms;
+    private readonly SearchValues<string> _latin1Search;
+
     public SecretMask(IEnumerable<string> secrets)
     {
         var values = secrets.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         _textForms = [.. values.SelectMany(TextForms).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length)];
         _serializedForms = [.. _textForms.Concat(_textForms.Select(f => JsonEncodedText.Encode(f).ToString())).Distinct(StringComparer.Ordinal)];
         _byteForms = [.. _textForms.Select(Encoding.UTF8.GetBytes)];
+        _latin1Forms = [.. _byteForms.Select(Encoding.Latin1.GetString)];
+        _latin1Search = SearchValues.Create(_latin1Forms, StringComparison.Ordinal);
         Count = values.Count;
     }
 
@@ -92,33 +102,57 @@ public sealed class SecretMask
     /// <summary>True when serialized JSON may hold a secret (as it is, or with the serializer's escapes).</summary>
     public bool Touches(string serialized) => _serializedForms.Any(f => serialized.Contains(f, StringComparison.Ordinal));
 
-    /// <summary>Masks every complete occurrence in place; returns whether there was one.</summary>
+    /// <summary>Masks every complete occurrence in place (overlapping ones too); returns whether there was one.</summary>
     public bool MaskInPlace(Span<byte> bytes)
     {
-        var any = false;
-        foreach (var form in _byteForms)
+        if (IsEmpty)
+            return false;
+        var rented = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
         {
-            for (var at = bytes.IndexOf(form); at >= 0;)
+            var text = rented.AsSpan(0, Encoding.Latin1.GetChars(bytes, rented));
+            var any = false;
+            for (var at = text.IndexOfAny(_latin1Search); at >= 0;)
             {
                 any = true;
-                foreach (ref var b in bytes.Slice(at, form.Length))
+                var length = LongestFormAt(text[at..]);
+                foreach (ref var b in bytes.Slice(at, length))
                     b = b is (byte)'\r' or (byte)'\n' ? b : (byte)Masked;
-                var next = bytes[(at + form.Length)..].IndexOf(form);
-                at = next < 0 ? -1 : at + form.Length + next;
+                var next = text[(at + 1)..].IndexOfAny(_latin1Search);
+                at = next < 0 ? -1 : at + 1 + next;
             }
+            return any;
         }
-        return any;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private int LongestFormAt(ReadOnlySpan<char> text)
+    {
+        foreach (var form in _latin1Forms) // longest first
+        {
+            if (text.StartsWith(form, StringComparison.Ordinal))
+                return form.Length;
+        }
+        throw new InvalidOperationException("a form was found where none starts");
     }
 
     /// <summary>True when some form occurs in <paramref name="bytes"/>.</summary>
     public bool Occurs(ReadOnlySpan<byte> bytes)
     {
-        foreach (var form in _byteForms)
+        if (IsEmpty)
+            return false;
+        var rented = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
         {
-            if (bytes.IndexOf(form) >= 0)
-                return true;
+            return rented.AsSpan(0, Encoding.Latin1.GetChars(bytes, rented)).IndexOfAny(_latin1Search) >= 0;
         }
-        return false;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The length of the longest end of <paramref name="bytes"/> that begins some form: it may complete in the next write.</summary>
@@ -127,13 +161,17 @@ public sealed class SecretMask
         var longest = 0;
         foreach (var form in _byteForms)
         {
-            for (var k = Math.Min(form.Length - 1, bytes.Length); k > longest; k--)
+            var window = bytes[^Math.Min(form.Length - 1, bytes.Length)..];
+            // where the form's first byte occurs in the window, earliest first: the earliest that begins the form is the longest end
+            for (var at = window.IndexOf(form[0]); at >= 0 && window.Length - at > longest;)
             {
-                if (bytes[^k] == form[0] && bytes[^k..].SequenceEqual(form.AsSpan(0, k)))
+                if (form.AsSpan().StartsWith(window[at..]))
                 {
-                    longest = k;
+                    longest = window.Length - at;
                     break;
                 }
+                var next = window[(at + 1)..].IndexOf(form[0]);
+                at = next < 0 ? -1 : at + 1 + next;
             }
         }
         return longest;
