@@ -10,7 +10,7 @@ namespace IoTopia.Certify.Harness.Tests.Secrets;
 
 /// <summary>
 /// A run, in this process, on a rig and statement holding secrets that steps write into their reasons, details and
-/// evidence: no form of either secret is anywhere in the run folder; the folder verifies; an interrupted run resumes
+/// evidence: no form of either secret is anywhere in the run folder (every form is masked: SecretMaskTests); the folder verifies; an interrupted run resumes
 /// from the real files, and refuses when a secret changed, naming its key but never its value.
 /// </summary>
 [TestFixture]
@@ -20,14 +20,13 @@ public sealed class RedactionInProcessTests
         suite: secrets
         parameters:
           long: 30s
-          hex: none
-          b64: none
+          note: none
         scenarios:
           - id: s.writes
             title: Writes the rig's secret into its reason and evidence
             kind: rig-check
             steps:
-              - selftest.outcome: { verdict: pass, reason: "typed ${dut.login-password}; hex ${hex}; base64 ${b64}", observed: "${dut.login-password}" }
+              - selftest.outcome: { verdict: pass, reason: "typed ${dut.login-password}; and again ${dut.login-password}", observed: "${dut.login-password}" }
           - id: s.interrupted
             title: Interrupted during its wait
             kind: rig-check
@@ -67,13 +66,7 @@ public sealed class RedactionInProcessTests
         var justification = "just-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var rig = temp.Write("rig.yaml", Rig(password));
         temp.Write("statement.yaml", Statement(justification));
-        var parameters = new Dictionary<string, string>
-        {
-            ["hex"] = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(password)),
-            ["b64"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(password)),
-            ["long"] = "2s",
-        };
-        var request = InProcessRun.Request(temp.Sub("run"), [temp.Write("secrets.yaml", Suite)], parameters) with { RigFile = rig };
+        var request = InProcessRun.Request(temp.Sub("run"), [temp.Write("secrets.yaml", Suite)], new Dictionary<string, string> { ["long"] = "2s" }) with { RigFile = rig };
         using var stop = new StopAtStep("s.interrupted", "wait");
         var interrupted = await InProcessRun.RunAsync(request, stop, stop.Interrupted);
         Assert.That(interrupted.Interrupted, Is.True);
@@ -86,7 +79,8 @@ public sealed class RedactionInProcessTests
         Assert.That(SecretForms.FilesHolding(folder.Root, password, justification), Is.Empty);
 
         var step = done.Results.Scenario("s.writes").Attempts[0].Steps[0];
-        Assert.That(step.Reason, Does.StartWith("typed " + new string('*', password.Length) + "; hex *"), "the reason is kept, the secret masked");
+        var masked = new string('*', password.Length);
+        Assert.That(step.Reason, Is.EqualTo($"typed {masked}; and again {masked}"), "the reason is kept, the secret masked");
         var rigInput = done.Results.Run.Inputs.Single(i => i.Role == "rig");
         Assert.Multiple(() =>
         {
@@ -99,6 +93,19 @@ public sealed class RedactionInProcessTests
             Assert.That(done.Results.Requirement("IOT-SBD-01").Review!.Statement, Does.Not.Contain(justification));
         });
         Assert.That(ManifestVerifier.Verify(folder, [], requireSignature: false).Problems, Is.Empty);
+    }
+
+    [Test]
+    public void AParameterHoldingASecretIsRefusedBeforeAnythingStarts()
+    {
+        using var temp = new TempFolder();
+        var rig = temp.Write("rig.yaml", Rig("first-password-1"));
+        temp.Write("statement.yaml", Statement("first-justification"));
+        var hex = Convert.ToHexStringLower(Encoding.UTF8.GetBytes("first-password-1"));
+        var request = InProcessRun.Request(temp.Sub("run"), [temp.Write("secrets.yaml", Suite)], new Dictionary<string, string> { ["note"] = hex }) with { RigFile = rig };
+        var e = Assert.ThrowsAsync<InputException>(() => InProcessRun.RunAsync(request))!;
+        Assert.That(e.Message, Does.StartWith("--param note: holds a secret value of the rig file or statement").And.Not.Contain(hex));
+        Assert.That(Directory.Exists(temp.Sub("run")), Is.False, "nothing was written");
     }
 
     [Test]

@@ -24,6 +24,19 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
     public async Task<RunOutcome> RunAsync(RunRequest request, LoadedInputs inputs, IRunObserver? observer, CancellationToken interrupted)
     {
         var started = DateTimeOffset.UtcNow;
+        var options = new RunOptionsRecord
+        {
+            Rig = request.RigFile,
+            Suites = request.Suites,
+            Filter = request.Filter,
+            Tier = request.Tier,
+            Statement = inputs.StatementFile,
+            Decisions = inputs.DecisionsFile,
+            Parameters = request.Parameters,
+            RigOptions = request.RigOptions,
+            SignKey = request.SignKey,
+        };
+        RefuseSecretsIn(options, MaskOf(inputs));
         var folder = CreateFolder(request, inputs.Rig, started, MaskOf(inputs));
         using var writer = RunLock.Acquire(folder);
         var signer = request.SignKey is { } signKey ? ManifestSigner.Load(signKey) : null; // a bad key is bad input before anything runs
@@ -49,18 +62,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         {
             Run = info,
             Plan = inputs.Plan,
-            Options = new RunOptionsRecord
-            {
-                Rig = request.RigFile,
-                Suites = request.Suites,
-                Filter = request.Filter,
-                Tier = request.Tier,
-                Statement = inputs.StatementFile,
-                Decisions = inputs.DecisionsFile,
-                Parameters = request.Parameters,
-                RigOptions = request.RigOptions,
-                SignKey = request.SignKey,
-            },
+            Options = options,
         });
         foreach (var p in inputs.Plan.Where(p => p.Skip is not null))
             journal.Append(new ScenarioSkipped { ScenarioId = p.Id, Reason = p.Skip!.Value, Detail = p.SkipDetail ?? "" });
@@ -237,6 +239,21 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The journal masks the run's options like everything else, and <c>resume</c> reads them back from it: an option
+    /// holding a secret would come back masked, so it is refused before anything starts.
+    /// </summary>
+    private static void RefuseSecretsIn(RunOptionsRecord options, SecretMask mask)
+    {
+        var holding = options.Parameters.Where(p => mask.Touches(p.Value)).Select(p => $"--param {p.Key}")
+            .Concat(new[] { options.Rig, options.Statement, options.Decisions, options.SignKey, options.Filter }.Concat(options.Suites)
+                .OfType<string>().Where(mask.Touches))
+            .ToList();
+        if (holding.Count > 0)
+            throw new InputException($"{string.Join(", ", holding)}: holds a secret value of the rig file or statement, which the run's record masks " +
+                                     "(resume could not repeat the run); a suite refers to it as ${dut.<key>} instead, and a file path must not contain it");
     }
 
     /// <summary>The run's secrets: those of the rig file and statement as loaded, and as copied (the same, unless a file changed in between).</summary>
