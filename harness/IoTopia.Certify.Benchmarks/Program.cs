@@ -4,6 +4,9 @@ using IoTopia.Certify.Benchmarks;
 // certify benchmark: `certify mud check` against `tshark -q -z conv,ip` on the same synthetic captures.
 // Usage: dotnet run -c Release --project harness/IoTopia.Certify.Benchmarks -- [--packets 2000000,8000000] [--flows 5000] [--hosts 1000]
 //        [--runs 3] [--tshark-max 2000000] [--variants] [--keep]
+//    or: ... -- masking [--megabytes 256] [--runs 3]   (evidence writes with the run's secrets masked against unmasked)
+if (args.FirstOrDefault() == "masking")
+    return MaskingBench.Run(args[1..]);
 var sizes = new List<long> { 2_000_000, 8_000_000 };
 var flows = 5000;
 var hosts = 1000;

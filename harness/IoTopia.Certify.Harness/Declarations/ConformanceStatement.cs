@@ -1,3 +1,5 @@
+using IoTopia.Certify.Harness.Secrets;
+
 namespace IoTopia.Certify.Harness.Declarations;
 
 /// <summary>The manufacturer's conformance statement (ICS/IXIT style): declarations per requirement, and IXIT facts.</summary>
@@ -8,6 +10,9 @@ public sealed record ConformanceStatement(
     IReadOnlyDictionary<string, Declaration> Declarations,
     IReadOnlyDictionary<string, string> Ixit)
 {
+    /// <summary>The statement's secret values (<see cref="SecretRule"/>): never written in clear into a run folder.</summary>
+    public IReadOnlyList<SecretValue> Secrets { get; init; } = [];
+
     public static ConformanceStatement None { get; } = new("", "", "", new Dictionary<string, Declaration>(), new Dictionary<string, string>());
 
     /// <summary>IXIT facts as scenario parameters: <c>ixit.open-ports</c> and so on.</summary>

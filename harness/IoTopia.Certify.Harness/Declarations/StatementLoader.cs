@@ -12,6 +12,7 @@ public static class StatementLoader
     {
         var errors = new InputErrors();
         var map = new YamlMap(file, YamlFile.LoadMapping(file));
+        var secrets = Secrets.SecretFinder.Find(file, map.Node, errors);
         if (map.Int("schemaVersion") is not 1)
             errors.Add(new InputException(map.LocationOf("schemaVersion"), "schemaVersion: must be 1"));
         var manufacturer = map.RequiredString("manufacturer");
@@ -62,7 +63,7 @@ public static class StatementLoader
         }
         map.RejectUnknownKeys(errors);
         errors.ThrowIfAny();
-        return new ConformanceStatement(file, manufacturer, product, declarations, ixit);
+        return new ConformanceStatement(file, manufacturer, product, declarations, ixit) { Secrets = secrets };
     }
 
     private static string Fact(YamlMap facts, string name)

@@ -112,6 +112,9 @@ public sealed record LoadedInputs(
         }
     }
 
+    /// <summary>Every secret value of the rig file and the statement (<see cref="Secrets.SecretRule"/>).</summary>
+    public IEnumerable<Secrets.SecretValue> Secrets => Rig.Secrets.Concat(Declarations.Statement.Secrets);
+
     /// <summary>The files whose content the run depends on, with the role of each.</summary>
     public IEnumerable<(string Path, string Role)> InputFiles()
     {

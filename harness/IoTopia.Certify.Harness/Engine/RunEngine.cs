@@ -6,6 +6,7 @@ using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Harness.Processes;
 using IoTopia.Certify.Harness.Provenance;
 using IoTopia.Certify.Harness.Records;
+using IoTopia.Certify.Harness.Secrets;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Verdicts;
 
@@ -23,11 +24,24 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
     public async Task<RunOutcome> RunAsync(RunRequest request, LoadedInputs inputs, IRunObserver? observer, CancellationToken interrupted)
     {
         var started = DateTimeOffset.UtcNow;
-        var folder = CreateFolder(request, inputs.Rig, started);
+        var options = new RunOptionsRecord
+        {
+            Rig = request.RigFile,
+            Suites = request.Suites,
+            Filter = request.Filter,
+            Tier = request.Tier,
+            Statement = inputs.StatementFile,
+            Decisions = inputs.DecisionsFile,
+            Parameters = request.Parameters,
+            RigOptions = request.RigOptions,
+            SignKey = request.SignKey,
+        };
+        RefuseSecretsIn(options, MaskOf(inputs));
+        var folder = CreateFolder(request, inputs.Rig, started, MaskOf(inputs));
         using var writer = RunLock.Acquire(folder);
         var signer = request.SignKey is { } signKey ? ManifestSigner.Load(signKey) : null; // a bad key is bad input before anything runs
-        var copied = CopyInputs(folder, inputs.InputFiles());
-        using var journal = Journal.Create(folder.Journal);
+        var (copied, copiedSecrets) = InputCopies.Copy(folder, inputs.InputFiles());
+        using var journal = Journal.Create(folder.Journal, MaskOf(inputs, copiedSecrets));
         if (observer is not null)
             journal.Appended += observer.OnEvent;
 
@@ -48,18 +62,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         {
             Run = info,
             Plan = inputs.Plan,
-            Options = new RunOptionsRecord
-            {
-                Rig = request.RigFile,
-                Suites = request.Suites,
-                Filter = request.Filter,
-                Tier = request.Tier,
-                Statement = inputs.StatementFile,
-                Decisions = inputs.DecisionsFile,
-                Parameters = request.Parameters,
-                RigOptions = request.RigOptions,
-                SignKey = request.SignKey,
-            },
+            Options = options,
         });
         foreach (var p in inputs.Plan.Where(p => p.Skip is not null))
             journal.Append(new ScenarioSkipped { ScenarioId = p.Id, Reason = p.Skip!.Value, Detail = p.SkipDetail ?? "" });
@@ -81,10 +84,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         if (ended && RunSeal.IsSealed(folder))
             throw new InputException($"{runFolder}: the run already ended and is sealed; nothing to resume");
 
-        var changed = start.Run.Inputs
-            .Where(i => !File.Exists(i.Path) || FileHash.Sha256(i.Path) != i.Sha256)
-            .Select(i => File.Exists(i.Path) ? $"{i.Path} changed since the run began" : $"{i.Path} is missing")
-            .ToList();
+        var changed = InputCopies.Changes(start.Run.Inputs);
         if (changed.Count > 0)
             throw new InputException("cannot resume: " + string.Join("; ", changed));
 
@@ -110,7 +110,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         if (ended)
         {
             // the scenarios are over; finishing was cut off (a kill while printing, a full disk): seal it now
-            using var sealing = Journal.Continue(folder.Journal, contents.ValidLength, contents.Events[^1].Seq);
+            using var sealing = Journal.Continue(folder.Journal, contents.ValidLength, contents.Events[^1].Seq, MaskOf(inputs));
             if (observer is not null)
                 sealing.Appended += observer.OnEvent;
             var leftovers = await Reaper.ReapAsync(contents.Events, CancellationToken.None);
@@ -120,7 +120,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         }
 
         var reaped = await Reaper.ReapAsync(contents.Events, CancellationToken.None);
-        using var journal = Journal.Continue(folder.Journal, contents.ValidLength, contents.Events.Count == 0 ? 0 : contents.Events[^1].Seq);
+        using var journal = Journal.Continue(folder.Journal, contents.ValidLength, contents.Events.Count == 0 ? 0 : contents.Events[^1].Seq, MaskOf(inputs));
         if (observer is not null)
             journal.Appended += observer.OnEvent;
         journal.Append(new RunResumed { Pid = Environment.ProcessId, TornBytesDropped = contents.TornBytes, ReapedPids = reaped });
@@ -139,7 +139,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         {
             Folder = folder,
             Journal = journal,
-            Evidence = new EvidenceStore(folder),
+            Evidence = new EvidenceStore(folder, journal.Mask),
             Rig = rig,
             Steps = steps,
             Seed = request.Seed,
@@ -173,7 +173,11 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         System.Security.Cryptography.X509Certificates.X509Certificate2? signer)
     {
         var results = ResultsBuilder.Build(JournalReader.Read(folder.Journal).Events, inputs.Catalogue, inputs.Declarations);
-        AtomicFile.Write(folder.Results, System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(results, Json.Indented)));
+        var serialized = JsonSerializer.Serialize(results, Json.Indented);
+        var json = journal.Mask.MaskJson(serialized, Json.Indented);
+        if (!ReferenceEquals(json, serialized))
+            results = JsonSerializer.Deserialize<RunResults>(json, Json.Indented)!; // the statement's secrets too, which reach it outside the journal
+        AtomicFile.Write(folder.Results, System.Text.Encoding.UTF8.GetBytes(json));
         var outcome = new RunOutcome(folder, results, wasInterrupted);
         await FinishAsync(outcome, journal);
         if (signer is not null)
@@ -237,7 +241,26 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         return false;
     }
 
-    private static RunFolder CreateFolder(RunRequest request, RigDescription rig, DateTimeOffset started)
+    /// <summary>
+    /// The journal masks the run's options like everything else, and <c>resume</c> reads them back from it: an option
+    /// holding a secret would come back masked, so it is refused before anything starts.
+    /// </summary>
+    private static void RefuseSecretsIn(RunOptionsRecord options, SecretMask mask)
+    {
+        var holding = options.Parameters.Where(p => mask.Touches(p.Value)).Select(p => $"--param {p.Key}")
+            .Concat(new[] { options.Rig, options.Statement, options.Decisions, options.SignKey, options.Filter }.Concat(options.Suites)
+                .OfType<string>().Where(mask.Touches))
+            .ToList();
+        if (holding.Count > 0)
+            throw new InputException($"{string.Join(", ", holding)}: holds a secret value of the rig file or statement, which the run's record masks " +
+                                     "(resume could not repeat the run); a suite refers to it as ${dut.<key>} instead, and a file path must not contain it");
+    }
+
+    /// <summary>The run's secrets: those of the rig file and statement as loaded, and as copied (the same, unless a file changed in between).</summary>
+    private static SecretMask MaskOf(LoadedInputs inputs, IEnumerable<string>? copied = null) =>
+        new(inputs.Secrets.Select(s => s.Value).Concat(copied ?? []));
+
+    private static RunFolder CreateFolder(RunRequest request, RigDescription rig, DateTimeOffset started, SecretMask mask)
     {
         string path;
         if (request.OutDir is { } outDir)
@@ -248,7 +271,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         }
         else
         {
-            var dut = UnsafeChars().Replace($"{rig.Dut.Model}-{rig.Dut.Serial}", "_").Trim('_', '.');
+            var dut = UnsafeChars().Replace(mask.Mask($"{rig.Dut.Model}-{rig.Dut.Serial}"), "_").Trim('_', '.');
             path = Path.Combine(request.ProjectRoot, "runs", $"{started:yyyyMMdd'T'HHmmss'Z'}-{dut}");
             for (var i = 2; Directory.Exists(path); i++)
                 path = Path.Combine(request.ProjectRoot, "runs", $"{started:yyyyMMdd'T'HHmmss'Z'}-{dut}-{i}");
@@ -259,19 +282,4 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         Directory.CreateDirectory(folder.Rig);
         return folder;
     }
-
-    private static List<InputFile> CopyInputs(RunFolder folder, IEnumerable<(string Path, string Role)> files)
-    {
-        var copied = new List<InputFile>();
-        foreach (var (path, role) in files)
-        {
-            var full = Path.GetFullPath(path);
-            var copy = Path.Combine(folder.Inputs, role, $"{copied.Count(c => c.Role == role) + 1:D2}-{Path.GetFileName(full)}");
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(full, copy);
-            copied.Add(new InputFile { Path = full, Sha256 = FileHash.Sha256(copy), Role = role, Copy = folder.Relative(copy) });
-        }
-        return copied;
-    }
-
 }

@@ -12,4 +12,6 @@ public static class FileHash
     }
 
     public static string Sha256(string path) => Of(path).Sha256;
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

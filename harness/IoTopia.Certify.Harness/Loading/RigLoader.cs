@@ -13,6 +13,7 @@ public static class RigLoader
     {
         var errors = new InputErrors();
         var map = new YamlMap(path, YamlFile.LoadMapping(path));
+        var secrets = Secrets.SecretFinder.Find(path, map.Node, errors);
         var name = map.RequiredString("name");
         var kind = map.RequiredString("kind");
         var rigKind = kinds.Find(kind);
@@ -91,6 +92,7 @@ public static class RigLoader
             Drivers = drivers,
             Statement = statement,
             Decisions = decisions,
+            Secrets = secrets,
         };
         foreach (var problem in rigKind?.Problems(rig) ?? [])
             errors.Add(new InputException(map.LocationOf(map.Map("dut") is null ? "kind" : "dut"), problem));

@@ -13,9 +13,20 @@ public static class YamlFile
 
     public static YamlMappingNode LoadMapping(string path)
     {
-        if (!File.Exists(path))
-            throw new InputException($"{path}: no such file");
         using var reader = new StreamReader(OpenRegular(path));
+        return Parse(path, reader);
+    }
+
+    /// <summary>The text of a YAML file as the loader reads it (a byte order mark decides the encoding, else UTF-8).</summary>
+    public static string ReadText(string path)
+    {
+        using var reader = new StreamReader(OpenRegular(path));
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Parses YAML text read from <paramref name="path"/>; node marks are offsets into that text.</summary>
+    public static YamlMappingNode Parse(string path, TextReader reader)
+    {
         var parser = new BoundedYamlParser(new Parser(reader), path);
         try
         {
@@ -46,6 +57,8 @@ public static class YamlFile
     /// <summary>A FIFO or a device named as a suite or rig would hang or exhaust the loader: only regular files are read.</summary>
     private static FileStream OpenRegular(string path)
     {
+        if (!File.Exists(path))
+            throw new InputException($"{path}: no such file");
         FileStream stream;
         try
         {

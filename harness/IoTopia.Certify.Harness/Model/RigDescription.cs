@@ -1,3 +1,5 @@
+using IoTopia.Certify.Harness.Secrets;
+
 namespace IoTopia.Certify.Harness.Model;
 
 /// <summary>A rig file: the bench, its capabilities, its device under test and its driver settings.</summary>
@@ -24,6 +26,9 @@ public sealed record RigDescription
 
     /// <summary>The rig kind's own reading of the <c>drivers:</c> section.</summary>
     public object? Drivers { get; init; }
+
+    /// <summary>The rig file's secret values (<see cref="SecretRule"/>): never written in clear into a run folder.</summary>
+    public IReadOnlyList<SecretValue> Secrets { get; init; } = [];
 }
 
 /// <summary>
@@ -45,7 +50,7 @@ public sealed record DutDescription
         ["ready"] = "regex of the line printed when the DUT has finished booting",
         ["boot-failure"] = "regex of the line printed when it cannot boot",
         ["login-user"] = "console user",
-        ["login-password"] = "console password (never journaled)",
+        ["login-password"] = "console password (secret by its key name: redacted in the run folder)",
         ["login-prompt"] = "regex of the login prompt",
         ["shell-prompt"] = "regex of the shell prompt",
         ["status-path"] = "path of the JSON status endpoint on the DUT's web port",

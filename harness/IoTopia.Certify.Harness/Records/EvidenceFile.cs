@@ -1,22 +1,26 @@
 using System.Security.Cryptography;
+using IoTopia.Certify.Harness.Secrets;
 
 namespace IoTopia.Certify.Harness.Records;
 
 /// <summary>
 /// An evidence file being written: every write goes straight to the OS (no user-space buffer), its
-/// SHA-256 is computed on the way, and closing it records it.
+/// SHA-256 is computed on the way, and closing it records it. With a <see cref="StreamMask"/>, the run's
+/// secrets are masked on the way in; only the end of a write that may begin a secret waits for the next write.
 /// </summary>
 public sealed class EvidenceFile : Stream
 {
     private readonly FileStream _file;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly Action<EvidenceRecord> _onClosed;
+    private readonly StreamMask? _mask;
     private readonly Lock _lock = new();
     private long _size;
     private bool _closed;
 
-    internal EvidenceFile(string fullPath, string relativePath, string kind, string mediaType, Action<EvidenceRecord> onClosed)
+    internal EvidenceFile(string fullPath, string relativePath, string kind, string mediaType, Action<EvidenceRecord> onClosed, StreamMask? mask = null)
     {
+        _mask = mask;
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         _file = new FileStream(fullPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
         FullPath = fullPath;
@@ -44,10 +48,15 @@ public sealed class EvidenceFile : Stream
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
-            _file.Write(buffer);
-            _hash.AppendData(buffer);
-            _size += buffer.Length;
+            WriteOut(_mask is null ? buffer : _mask.Push(buffer));
         }
+    }
+
+    private void WriteOut(ReadOnlySpan<byte> bytes)
+    {
+        _file.Write(bytes);
+        _hash.AppendData(bytes);
+        _size += bytes.Length;
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -76,7 +85,15 @@ public sealed class EvidenceFile : Stream
             if (!_closed)
             {
                 _closed = true;
-                _file.Dispose();
+                try
+                {
+                    if (_mask is not null)
+                        WriteOut(_mask.Flush());
+                }
+                finally
+                {
+                    _file.Dispose();
+                }
                 record = new EvidenceRecord
                 {
                     Path = RelativePath,

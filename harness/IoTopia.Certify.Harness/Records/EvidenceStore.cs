@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
+using IoTopia.Certify.Harness.Secrets;
 
 namespace IoTopia.Certify.Harness.Records;
 
 /// <summary>
 /// Creates evidence files at <c>evidence/&lt;scenario-id&gt;/attempt-&lt;n&gt;/&lt;seq&gt;-&lt;step&gt;[-label].&lt;ext&gt;</c>
-/// and <c>evidence/_run/…</c>. File names never come from device data: every part is checked.
+/// and <c>evidence/_run/…</c>. File names never come from device data: every part is checked. The run's
+/// secrets are masked in every byte written (<see cref="SecretMask"/>).
 /// </summary>
-public sealed partial class EvidenceStore(RunFolder folder)
+public sealed partial class EvidenceStore(RunFolder folder, SecretMask? mask = null)
 {
     public const string RunScope = "_run";
 
@@ -28,7 +30,7 @@ public sealed partial class EvidenceStore(RunFolder folder)
             : Path.Combine(Folder.Evidence, scope, $"attempt-{attempt}");
         var name = $"{seq:D3}-{stepName}{(label is null ? "" : "-" + label)}.{extension}";
         var full = Path.Combine(directory, name);
-        return new EvidenceFile(full, Folder.Relative(full), kind, mediaType, onClosed);
+        return new EvidenceFile(full, Folder.Relative(full), kind, mediaType, onClosed, mask is null || mask.IsEmpty ? null : mask.ForStream());
     }
 
     private static void Check(string part, string what)

@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using IoTopia.Certify.Harness.Secrets;
 
 namespace IoTopia.Certify.Harness.Records;
 
 /// <summary>
 /// The append-only journal: one event a line, written and flushed to the OS as it happens, so a
-/// crash or kill -9 of the harness loses nothing already seen.
+/// crash or kill -9 of the harness loses nothing already seen. The run's secrets are masked in every
+/// string of every event before it is written (and before observers see it).
 /// </summary>
 public sealed class Journal : IDisposable
 {
@@ -13,33 +15,41 @@ public sealed class Journal : IDisposable
     private readonly Lock _lock = new();
     private long _seq;
 
-    private Journal(FileStream stream, long lastSeq)
+    private Journal(FileStream stream, long lastSeq, SecretMask? mask)
     {
         _stream = stream;
         _seq = lastSeq;
+        Mask = mask ?? SecretMask.None;
     }
 
     public event Action<JournalEvent>? Appended;
 
-    public static Journal Create(string path) =>
-        new(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0), 0);
+    /// <summary>The run's secrets: masked in the journal, and by whoever else writes into the run folder.</summary>
+    public SecretMask Mask { get; }
+
+    public static Journal Create(string path, SecretMask? mask = null) =>
+        new(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0), 0, mask);
 
     /// <summary>Opens an existing journal for appending; <paramref name="validLength"/> drops a torn last line.</summary>
-    public static Journal Continue(string path, long validLength, long lastSeq)
+    public static Journal Continue(string path, long validLength, long lastSeq, SecretMask? mask = null)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
         stream.SetLength(validLength);
         stream.Seek(0, SeekOrigin.End);
-        return new Journal(stream, lastSeq);
+        return new Journal(stream, lastSeq, mask);
     }
 
     public T Append<T>(T e) where T : JournalEvent
     {
+        JournalEvent written = e;
         lock (_lock)
         {
             e.Seq = ++_seq;
             e.Time = DateTimeOffset.UtcNow;
-            var line = JsonSerializer.Serialize<JournalEvent>(e, Json.Compact);
+            var serialized = JsonSerializer.Serialize<JournalEvent>(e, Json.Compact);
+            var line = Mask.MaskJson(serialized, Json.Compact);
+            if (!ReferenceEquals(line, serialized))
+                written = JsonSerializer.Deserialize<JournalEvent>(line, Json.Compact)!;
             var bytes = Encoding.UTF8.GetBytes(line + "\n");
             var before = _stream.Length;
             try
@@ -55,7 +65,7 @@ public sealed class Journal : IDisposable
                 throw new RunFolderWriteException(_stream.Name, error);
             }
         }
-        Appended?.Invoke(e);
+        Appended?.Invoke(written);
         return e;
     }
 

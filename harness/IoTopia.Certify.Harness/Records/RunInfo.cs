@@ -36,13 +36,19 @@ public sealed record DutInfo
     public required string Firmware { get; init; }
 }
 
-/// <summary>An input of the run: where it was, its SHA-256, and its copy inside the run folder.</summary>
+/// <summary>
+/// An input of the run: where it was, the SHA-256 of its copy inside the run folder, and that copy. A rig file or
+/// statement holding secrets is copied redacted (<see cref="Secrets"/>): its SHA-256 is then the redacted copy's.
+/// </summary>
 public sealed record InputFile
 {
     public required string Path { get; init; }
     public required string Sha256 { get; init; }
     public required string Role { get; init; }
     public required string Copy { get; init; }
+
+    /// <summary>The secret values redacted in the copy, in file order; null when the copy is the file itself.</summary>
+    public IReadOnlyList<InputSecret>? Secrets { get; init; }
 }
 
 /// <summary>The options a run was started with, kept so <c>resume</c> continues exactly the same run.</summary>
