@@ -61,6 +61,14 @@ public sealed record DutDescription
         ["mac"] = "the DUT's MAC address on the lab link (aa:bb:cc:dd:ee:ff): capture filters, DHCP observations, the lab link's veth where the rig kind makes one",
     };
 
+    /// <summary>The identity keys every rig has (with "unknown" when its file does not say).</summary>
+    public static readonly IReadOnlyList<string> IdentityKeys = ["model", "serial", "firmware"];
+
+    /// <summary>Every key a suite may read as <c>${dut.&lt;key&gt;}</c>.</summary>
+    public static IEnumerable<string> AllKeys => IdentityKeys.Concat(KnownFacts.Keys);
+
+    public static bool IsKnown(string key) => KnownFacts.ContainsKey(key) || IdentityKeys.Contains(key);
+
     /// <summary>The facts as scenario parameters: dut.model, dut.serial, dut.banner …</summary>
     public IReadOnlyDictionary<string, string> AsParameters()
     {

@@ -34,6 +34,7 @@ public sealed class SerialRunTranscript(ISerialLog log, string prompt, string st
             ["output"] = DeviceText.Clip(Joined(output.Lines), SerialOutcomes.MatchTextLimit),
             ["prompt-like-lines-passed"] = run.PassedOver,
             ["wakes"] = run.Wakes,
+            ["sent-while-busy"] = run.SentWhileBusy,
         };
     }
 
@@ -73,6 +74,8 @@ public sealed class SerialRunTranscript(ISerialLog log, string prompt, string st
             $"serial bytes {run.Sent}..{run.Prompt.End}; {output.Lines.Count} line(s); echo {(output.Echoed ? "seen" : "not seen")}");
         if (run.PassedOver > 0)
             _text.Append(CultureInfo.InvariantCulture, $"; {run.PassedOver} prompt-like line(s) followed by more output passed over");
+        if (run.SentWhileBusy)
+            _text.Append("; sent while the DUT was still printing (it never fell silent)");
         if (run.Wakes > 0)
             _text.Append(CultureInfo.InvariantCulture, $"; Enter pressed {run.Wakes} time(s) for a fresh prompt");
         _text.Append('\n');

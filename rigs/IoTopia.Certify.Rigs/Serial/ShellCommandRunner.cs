@@ -13,10 +13,15 @@ public sealed class ShellCommandRunner(IConsoleProtocol console, string prompt, 
     /// <summary>Silence after passed-over prompt-like text before Enter is pressed for a fresh prompt.</summary>
     public static readonly TimeSpan WakeAfter = TimeSpan.FromSeconds(1);
 
-    /// <summary>Sends <paramref name="command"/> and Enter; throws <see cref="ShellPromptMissingException"/> when no prompt comes back within the deadline.</summary>
+    /// <summary>
+    /// Waits until the DUT has printed nothing for <c>quiet</c> (at most <c>within</c>: output of an earlier step still
+    /// arriving is not this command's), then sends <paramref name="command"/> and Enter; throws
+    /// <see cref="ShellPromptMissingException"/> when no prompt comes back within the deadline.
+    /// </summary>
     public async Task<ShellRun> RunAsync(string command, CancellationToken ct)
     {
         var log = console.Log;
+        var settled = await SerialSilence.WaitAsync(log, quiet, within, ct);
         var sent = log.Length;
         var sentAt = DateTimeOffset.UtcNow;
         var wait = new ShellPromptWait(console, _prompt, quiet, WakeAfter);
@@ -26,7 +31,7 @@ public sealed class ShellCommandRunner(IConsoleProtocol console, string prompt, 
         {
             await console.SendAsync(Encoding.UTF8.GetBytes(command + SerialSendStep.Enter), deadline.Token);
             var found = await wait.WaitAsync(sent, deadline.Token);
-            return new ShellRun(command, sent, sentAt, found, wait.PassedOver, wait.Wakes);
+            return new ShellRun(command, sent, sentAt, found, wait.PassedOver, wait.Wakes) { SentWhileBusy = !settled };
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

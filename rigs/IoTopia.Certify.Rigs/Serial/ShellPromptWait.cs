@@ -36,7 +36,7 @@ public sealed class ShellPromptWait(IConsoleProtocol console, Regex prompt, Time
             var candidate = await NextCandidateAsync(log, scanFrom, ct);
             if (candidate is null)
                 continue; // woke the shell: look again from where we were
-            if (await QuietAfterAsync(log, candidate.End, ct))
+            if (await SerialSilence.AfterAsync(log, candidate.End, quiet, ct))
                 return candidate with { Start = candidate.Start + 1, Text = candidate.Text[1..] };
             PassedOver++;
             scanFrom = candidate.Start + 1; // the next prompt starts after a later line break
@@ -61,23 +61,6 @@ public sealed class ShellPromptWait(IConsoleProtocol console, Regex prompt, Time
             await console.SendAsync(Encoding.ASCII.GetBytes(SerialSendStep.Enter), ct);
             Wakes++;
             return null;
-        }
-    }
-
-    private async Task<bool> QuietAfterAsync(ISerialLog log, long end, CancellationToken ct)
-    {
-        if (log.Length > end)
-            return false;
-        using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        window.CancelAfter(quiet);
-        try
-        {
-            await log.WaitForMoreAsync(end, window.Token);
-            return false;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return true;
         }
     }
 

@@ -8,6 +8,9 @@ namespace IoTopia.Certify.Rigs.Serial;
 /// </summary>
 public sealed record ShellRun(string Command, long Sent, DateTimeOffset SentAt, SerialMatch Prompt, int PassedOver, int Wakes)
 {
+    /// <summary>The DUT never fell silent before the command was sent (a chatty console): its output may hold other lines.</summary>
+    public bool SentWhileBusy { get; init; }
+
     /// <summary>The output ends where the prompt's line starts.</summary>
     public long OutputEnd => Prompt.Start;
 
