@@ -169,16 +169,8 @@ public sealed class SerialRunStep : Step<SerialRunStep.Arguments>
             : $"{string.Join(", ", checks)} ({lines.Count} lines of output)");
     }
 
-    private static StepOutcome PromptMissing(IConsoleProtocol console, ShellPromptMissingException e)
-    {
-        if (console is SerialConsole serial)
-        {
-            var gap = serial.Gaps.LastOrDefault(g => g.Overlaps(e.SentAt, DateTimeOffset.UtcNow));
-            if (gap is not null || !serial.IsConnected)
-                return StepOutcome.Error($"serial port {serial.Path} was lost while waiting for the prompt after `{e.Command}` ({gap?.Reason ?? "not connected"})");
-        }
-        return StepOutcome.Error(e.Message);
-    }
+    private static StepOutcome PromptMissing(IConsoleProtocol console, ShellPromptMissingException e) =>
+        StepOutcome.Error(SerialOutcomes.PortLost(console, e.SentAt) is { } lost ? $"{lost} for the prompt after `{e.Command}`" : e.Message);
 
     private static async Task<StepOutcome> FinishAsync(StepContext context, SerialRunTranscript transcript, StepOutcome outcome, CancellationToken ct)
     {
