@@ -56,7 +56,7 @@ public static class Planner
         if (missing.Count > 0)
             return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' lacks {string.Join(", ", missing)}");
         if (s.MissingDutFacts.Count > 0)
-            return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' does not describe its DUT's {string.Join(", ", s.MissingDutFacts)} (dut: in {Path.GetFileName(rig.File)})");
+            return (SkipReason.CapabilityMissing, $"rig '{rig.Name}' does not give {string.Join(", ", s.MissingDutFacts.Select(k => $"dut.{k}"))} (dut: in {Path.GetFileName(rig.File)})");
         if (s.MissingIxit.Count > 0)
             return (SkipReason.ArtefactMissing, $"the conformance statement gives no IXIT fact {string.Join(", ", s.MissingIxit)} (--statement FILE, ixit:)");
         var absent = s.Artefacts.Where(a => s.Parameters.GetValueOrDefault(a) is not { Length: > 0 } file || !File.Exists(file)).ToList();

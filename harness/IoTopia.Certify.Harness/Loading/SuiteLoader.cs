@@ -166,7 +166,11 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             errors.Add(new InputException(map.LocationOf("retries"), "retries: must be 0..10"));
         var continues = map.String("continues");
         // facts about the DUT the rig file does not give: the scenario is skipped on this rig
-        var missingDut = DutReferences(map).Where(k => !parameters.ContainsKey($"dut.{k}")).Distinct().Order().ToList();
+        var dutReferences = DutReferences(map).ToList();
+        foreach (var (key, node) in dutReferences.Where(r => !DutDescription.IsKnown(r.Key)).DistinctBy(r => r.Key))
+            errors.Add(new InputException(YamlFile.At(map.File, node),
+                $"${{dut.{key}}}: not a DUT fact a rig can give (a typo would skip the scenario on every rig); known: {string.Join(", ", DutDescription.AllKeys)}"));
+        var missingDut = dutReferences.Select(r => r.Key).Where(k => !parameters.ContainsKey($"dut.{k}")).Distinct().Order().ToList();
         var bindable = missingIxit.Count == 0 && missingDut.Count == 0;
         // without its IXIT or DUT facts the scenario is skipped, so its steps are not bound
         var steps = bindable ? LoadSteps(map, "steps", parameters, errors) : [];
@@ -230,7 +234,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
     [GeneratedRegex(@"\$\{dut\.(?<key>[a-z0-9-]+)\}", RegexOptions.NonBacktracking)]
     private static partial Regex DutReference();
 
-    private static IEnumerable<string> DutReferences(YamlMap scenario)
+    private static IEnumerable<(string Key, YamlNode Node)> DutReferences(YamlMap scenario)
     {
         // Aliases make the tree a graph: each node is visited once, however many aliases reach it.
         var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
@@ -245,7 +249,7 @@ public sealed partial class SuiteLoader(StepRegistry steps, IReadOnlySet<string>
             {
                 case YamlScalarNode { Value: { } value }:
                     foreach (Match m in DutReference().Matches(value))
-                        yield return m.Groups["key"].Value;
+                        yield return (m.Groups["key"].Value, node);
                     break;
                 case YamlSequenceNode seq:
                     foreach (var child in seq.Children)

@@ -41,7 +41,7 @@ public sealed record DutDescription
     public string Serial { get; init; } = "unknown";
     public string Firmware { get; init; } = "unknown";
 
-    /// <summary>Further facts by kebab-case key: banner, ready, boot-failure, login-user, login-password, login-prompt, shell-prompt, status-path, version-pointer, version-command.</summary>
+    /// <summary>Further facts by kebab-case key (<see cref="KnownFacts"/>): banner, ready, login and shell prompts, the marker commands …</summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
 
     public static readonly IReadOnlyDictionary<string, string> KnownFacts = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -52,7 +52,12 @@ public sealed record DutDescription
         ["login-user"] = "console user",
         ["login-password"] = "console password (secret by its key name: redacted in the run folder)",
         ["login-prompt"] = "regex of the login prompt",
-        ["shell-prompt"] = "regex of the shell prompt",
+        ["shell-prompt"] = "regex of the shell prompt (serial.run takes it only at the start of a line, as the last thing the DUT printed)",
+        ["exit-status-command"] = "shell command that prints the last command's exit status (echo $?); without it serial.run does not check exit statuses and says so",
+        ["marker-write-command"] = "shell command(s), one a line, that write a marker to the DUT's persistent storage (committed or synced, so it survives a power cycle)",
+        ["marker-read-command"] = "shell command that prints the marker's line while the marker is there",
+        ["marker-line"] = "the exact line marker-read-command prints while the marker is there",
+        ["first-boot"] = "regex of a line the DUT prints only when it boots from its factory state",
         ["status-path"] = "path of the JSON status endpoint on the DUT's web port",
         ["version-pointer"] = "JSON pointer of the firmware version in the status document",
         ["version-command"] = "console command that prints the version",
@@ -60,6 +65,14 @@ public sealed record DutDescription
         ["cloud-name"] = "a name the DUT contacts in normal operation (its telemetry or cloud service)",
         ["mac"] = "the DUT's MAC address on the lab link (aa:bb:cc:dd:ee:ff): capture filters, DHCP observations, the lab link's veth where the rig kind makes one",
     };
+
+    /// <summary>The identity keys every rig has (with "unknown" when its file does not say).</summary>
+    public static readonly IReadOnlyList<string> IdentityKeys = ["model", "serial", "firmware"];
+
+    /// <summary>Every key a suite may read as <c>${dut.&lt;key&gt;}</c>.</summary>
+    public static IEnumerable<string> AllKeys => IdentityKeys.Concat(KnownFacts.Keys);
+
+    public static bool IsKnown(string key) => KnownFacts.ContainsKey(key) || IdentityKeys.Contains(key);
 
     /// <summary>The facts as scenario parameters: dut.model, dut.serial, dut.banner …</summary>
     public IReadOnlyDictionary<string, string> AsParameters()

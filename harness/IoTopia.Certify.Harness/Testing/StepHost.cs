@@ -30,7 +30,9 @@ public sealed class StepHost : IAsyncDisposable
     /// <param name="rig">the rig the steps drive (its StartAsync is the caller's business)</param>
     /// <param name="steps">the step classes; default: the harness's own</param>
     /// <param name="folder">the run folder; default: a new temporary one, deleted on dispose</param>
-    public static StepHost Create(RigRuntime rig, StepRegistry? steps = null, string? folder = null, string scenarioId = "step-test", long seed = 1)
+    /// <param name="parameters">the scenario's parameters, as a suite would give them (e.g. the rig's <c>dut.*</c> facts)</param>
+    public static StepHost Create(RigRuntime rig, StepRegistry? steps = null, string? folder = null, string scenarioId = "step-test", long seed = 1,
+        IReadOnlyDictionary<string, string>? parameters = null)
     {
         var owns = folder is null;
         var runFolder = new RunFolder(folder ?? Path.Combine(Path.GetTempPath(), $"certify-steps-{Guid.NewGuid():N}"));
@@ -45,7 +47,8 @@ public sealed class StepHost : IAsyncDisposable
             Steps = steps ?? StepRegistry.Default,
             Seed = seed,
         };
-        var scenario = new Scenario { Id = scenarioId, Title = scenarioId, Location = new SourceLocation("(step host)", 0, 0), Kind = ScenarioKind.RigCheck };
+        var scenario = new Scenario { Id = scenarioId, Title = scenarioId, Location = new SourceLocation("(step host)", 0, 0), Kind = ScenarioKind.RigCheck,
+            Parameters = parameters ?? new Dictionary<string, string>() };
         var lifetime = new CancellationTokenSource();
         return new StepHost(run, new AttemptContext(run, scenario, 1, 0, lifetime.Token), owns, lifetime);
     }

@@ -97,6 +97,27 @@ public sealed class SerialStepTests
     }
 
     [Test]
+    public async Task LoginTypesAtALoginPromptAnEarlierStepAlreadyMatched()
+    {
+        await using var bench = await VirtualBench.StartAsync();
+        await bench.StepAsync("power.on", new NoArguments());
+        // a rig whose ready pattern is the login prompt itself: the cursor is now past the only prompt the DUT prints
+        var ready = await bench.StepAsync("serial.expect", Expect("login: $"));
+        Assert.That(ready.Verdict, Is.EqualTo(Verdict.Pass), ready.Reason);
+
+        var arguments = Login(ReferenceDevice.FactoryPassword);
+        var login = await bench.StepAsync("serial.login", new SerialLoginStep.Arguments
+        {
+            User = arguments.User, Password = arguments.Password, ShellPrompt = arguments.ShellPrompt, Prompt = "login: $",
+            Within = TimeSpan.FromSeconds(10), WakeAfter = TimeSpan.Zero, // never press Enter for a fresh prompt: only the pending one can do
+        });
+
+        Assert.That(login.Verdict, Is.EqualTo(Verdict.Pass), login.Reason);
+        Assert.That(login.Details["login-prompt"]!.GetValue<string>(), Does.StartWith("seen before the cursor (serial bytes "));
+        Assert.That(login.Details["wakes"], Is.Null);
+    }
+
+    [Test]
     public async Task AMegabyteLineFromAHostileDeviceDoesNotBreakExpect()
     {
         await using var bench = await VirtualBench.StartAsync("hostile-output");

@@ -17,6 +17,9 @@ public interface ISerialLog
     /// <summary>The bytes in [from, to), as far as they are still held.</summary>
     ReadOnlyMemory<byte> Read(long from, long to);
 
+    /// <summary>Completes when more than <paramref name="known"/> bytes have been received.</summary>
+    Task WaitForMoreAsync(long known, CancellationToken ct);
+
     /// <summary>
     /// Waits until <paramref name="pattern"/> matches text received at or after <paramref name="from"/>
     /// (decoded leniently as UTF-8, lines limited in length), or until <paramref name="ct"/> is cancelled.

@@ -11,12 +11,19 @@ public static class SerialCursor
 {
     public const string Key = "serial.cursor";
 
+    /// <summary>Where the attempt's baseline began (<c>Items["serial.attempt-start"]</c>): steps never look back before it.</summary>
+    public const string StartKey = "serial.attempt-start";
+
     public static long Begin(AttemptContext attempt, ISerialLog log)
     {
         var at = log.Length;
         attempt.Items[Key] = at;
+        attempt.Items[StartKey] = at;
         return at;
     }
+
+    /// <summary>Where the attempt's baseline began; null for an attempt without one (a scenario that continues another).</summary>
+    public static long? Start(AttemptContext attempt) => attempt.Items.TryGetValue(StartKey, out var at) ? (long)at : null;
 
     /// <summary>The cursor; an attempt without one (a scenario that continues another) starts at what has arrived so far.</summary>
     public static long Get(AttemptContext attempt, ISerialLog log) => (long)attempt.Items.GetOrAdd(Key, _ => log.Length);

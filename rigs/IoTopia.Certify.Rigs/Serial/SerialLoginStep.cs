@@ -63,12 +63,29 @@ public sealed class SerialLoginStep : Step<SerialLoginStep.Arguments>
         within.CancelAfter(args.Within);
         try
         {
-            var prompt = await WaitWithWakeAsync(context, console, SerialPatterns.Build(args.Prompt), cursor, args.WakeAfter, within.Token);
-            cursor = Advance(context, prompt.End);
-            await console.SendAsync(Encoding.UTF8.GetBytes(args.User + SerialSendStep.Enter), within.Token);
-
-            stage = ("password prompt", args.PasswordPrompt);
-            var passwordPrompt = await log.WaitForAsync(SerialPatterns.Build(args.PasswordPrompt), cursor, within.Token);
+            var loginPrompt = SerialPatterns.Build(args.Prompt);
+            var passwordPattern = SerialPatterns.Build(args.PasswordPrompt);
+            SerialMatch? passwordPrompt = null;
+            if (PendingPrompt.Find(log, loginPrompt, cursor, SerialCursor.Start(context.Attempt)) is { } pending)
+            {
+                // an earlier step (a ready pattern matching the login prompt) moved the cursor past it; the DUT still waits there
+                context.Details["login-prompt"] = $"seen before the cursor (serial bytes {pending.Start}..{pending.End}); the DUT printed nothing since, so the user was typed at once";
+                start = pending.Start;
+                await console.SendAsync(Encoding.UTF8.GetBytes(args.User + SerialSendStep.Enter), within.Token);
+                stage = ("password prompt", args.PasswordPrompt);
+                passwordPrompt = await TryWaitAsync(log, passwordPattern, cursor, args.WakeAfter > TimeSpan.Zero ? args.WakeAfter : args.Within, within.Token);
+                if (passwordPrompt is null)
+                    context.Details["login-prompt"] += "; no password prompt followed, so the step waited for a fresh login prompt";
+            }
+            if (passwordPrompt is null)
+            {
+                stage = ("login prompt", args.Prompt);
+                var prompt = await WaitWithWakeAsync(context, console, loginPrompt, cursor, args.WakeAfter, within.Token);
+                cursor = Advance(context, prompt.End);
+                await console.SendAsync(Encoding.UTF8.GetBytes(args.User + SerialSendStep.Enter), within.Token);
+                stage = ("password prompt", args.PasswordPrompt);
+                passwordPrompt = await log.WaitForAsync(passwordPattern, cursor, within.Token);
+            }
             cursor = Advance(context, passwordPrompt.End);
             var typedAt = log.Length;
             await console.SendAsync(Encoding.UTF8.GetBytes(args.Password + SerialSendStep.Enter), within.Token);
@@ -110,6 +127,21 @@ public sealed class SerialLoginStep : Step<SerialLoginStep.Arguments>
                 await console.SendAsync(Encoding.ASCII.GetBytes(SerialSendStep.Enter), ct);
                 context.Details["wakes"] = ++wakes;
             }
+        }
+    }
+
+    /// <summary>The match, or null when <paramref name="wait"/> passes first.</summary>
+    private static async Task<SerialMatch?> TryWaitAsync(ISerialLog log, Regex pattern, long from, TimeSpan wait, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(wait);
+        try
+        {
+            return await log.WaitForAsync(pattern, from, limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

@@ -21,6 +21,15 @@ public static class SerialOutcomes
         ["waited-ms"] = Math.Round(Math.Max(0, (match.At - waitedSince).TotalMilliseconds)),
     };
 
+    /// <summary>"serial port P was lost during the wait (reason)" when the port was gone at some time since <paramref name="since"/>; else null.</summary>
+    public static string? PortLost(IConsoleProtocol console, DateTimeOffset since)
+    {
+        if (console is not SerialConsole serial)
+            return null;
+        var gap = serial.Gaps.LastOrDefault(g => g.Overlaps(since, DateTimeOffset.UtcNow));
+        return gap is not null || !serial.IsConnected ? $"serial port {serial.Path} was lost during the wait ({gap?.Reason ?? "not connected"})" : null;
+    }
+
     /// <summary>
     /// The pattern was not seen: <c>fail</c> with the expectation, the tail of what came, and the scanned
     /// text as evidence — or <c>error</c> when the serial port was gone meanwhile (the lab's fault: output was lost).
@@ -32,14 +41,8 @@ public static class SerialOutcomes
         var to = log.Length;
         await context.WriteEvidenceAsync("txt", "serial-window", SerialWindow.Render(log, from, to, mask: mask), "scanned", ct);
         context.Details["scanned-bytes"] = to - from;
-        if (console is SerialConsole serial)
-        {
-            var now = DateTimeOffset.UtcNow;
-            var gap = serial.Gaps.LastOrDefault(g => g.Overlaps(since, now));
-            if (gap is not null || !serial.IsConnected)
-                return StepOutcome.Error(
-                    $"serial port {serial.Path} was lost during the wait ({gap?.Reason ?? "not connected"}): cannot tell whether the DUT printed {what}");
-        }
+        if (PortLost(console, since) is { } lost)
+            return StepOutcome.Error($"{lost}: cannot tell whether the DUT printed {what}");
         var reason = to == from
             ? $"{what} not seen within {Duration.Format(within)}: no serial output at all since the cursor"
             : $"{what} not seen within {Duration.Format(within)} ({to - from} bytes of serial output scanned)";
