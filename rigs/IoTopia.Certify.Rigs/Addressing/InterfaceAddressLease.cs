@@ -144,14 +144,31 @@ public sealed class InterfaceAddressLease : IAsyncDisposable
         var now = await InterfaceAddresses.ReadAsync(ct);
         if (!now.Has(interfaceName))
             return; // the interface went away, and its addresses with it
+        // last added first: deleting a subnet's primary address takes its secondaries with it
+        var present = added.Reverse().Where(a => Held(now, interfaceName, a)).ToList();
         var batch = new StringBuilder();
-        foreach (var address in added.Where(a => IPAddress.TryParse(a.Split('/')[0], out var ip) && now.Holds(interfaceName, ip)))
+        foreach (var address in present)
             batch.AppendLine($"addr del {address} dev {interfaceName}");
         if (broughtUp)
             batch.AppendLine($"link set dev {interfaceName} down");
-        if (batch.Length > 0)
+        if (batch.Length == 0)
+            return;
+        try
+        {
             await IpCommand.RunAsync(["-force", "-batch", "-"], batch.ToString(), ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // an address already gone with its primary is no failure; one still there is
+            var left = await InterfaceAddresses.ReadAsync(ct);
+            var still = present.Where(a => Held(left, interfaceName, a)).ToList();
+            if (still.Count > 0)
+                throw new InvalidOperationException($"could not remove {string.Join(", ", still.Take(5))}{(still.Count > 5 ? ", …" : "")} from {interfaceName}");
+        }
     }
+
+    private static bool Held(InterfaceAddresses now, string interfaceName, string cidr) =>
+        IPAddress.TryParse(cidr.Split('/')[0], out var address) && now.Holds(interfaceName, address);
 
     private static void Write(FileStream stream, string text)
     {

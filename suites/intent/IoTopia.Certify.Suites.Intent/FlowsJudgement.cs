@@ -31,7 +31,9 @@ public static class FlowsJudgement
     {
         var settings = new CheckSettings
         {
-            Device = DeviceSelector.ByIp(IpAddr.From(capture.Target.Dut)),
+            Device = capture.Target.Mac is { } mac
+                ? new DeviceSelector(MacAddr.From(mac.GetAddressBytes()), IpAddr.From(capture.Target.Dut)) // its DHCP from 0.0.0.0, its ARP
+                : DeviceSelector.ByIp(IpAddr.From(capture.Target.Dut)),
             ProbeAddresses = capture.Target.Probe is { } probe ? [IpAddr.From(probe)] : [],
             LocalNetworks = localNetworks,
             Controllers = Controllers(lab),

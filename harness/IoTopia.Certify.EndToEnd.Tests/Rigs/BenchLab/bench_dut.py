@@ -3,7 +3,7 @@
 
 It runs in its own network namespace behind a veth, as a real device behind a USB Ethernet adapter: at power on
 it has no address, asks for one by broadcast DHCP (DHCPDISCOVER, DHCPREQUEST) with its MUD URL as option 161,
-configures what the lab leases it, resolves its cloud name (and, when told, a tracker's name) at the DNS server
+configures what the lab leases it, renews the lease every two seconds (unicast DHCPREQUEST), resolves its cloud name (and, when told, a tracker's name) at the DNS server
 the lease names, and connects to them on TCP 443 every two seconds. With no DHCP server on the link it keeps
 sending DHCPDISCOVER. Power off is SIGKILL.
 """
@@ -80,6 +80,24 @@ def lease(iface, mac, mud_url):
             return acked, options
 
 
+def renew(iface, mac, mud_url, own, server):
+    """A DHCPREQUEST for the lease it holds, unicast to the server that granted it (RFC 2131 RENEWING), with its MUD URL."""
+    xid = random.getrandbits(32)
+    message = bytearray(dhcp_message(3, xid, mac, mud_url))
+    message[10:12] = bytes(2)                      # no broadcast flag: the answer comes unicast
+    message[12:16] = socket.inet_aton(own)         # ciaddr
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, SO_BINDTODEVICE, iface.encode())
+        sock.bind((own, 68))
+        sock.settimeout(1.0)
+        sock.sendto(bytes(message), (server, 67))
+        try:
+            sock.recvfrom(1500)  # the DHCPACK, taken in (else the kernel answers it with an ICMP port unreachable)
+        except socket.timeout:
+            pass
+
+
 def dns_query(server, source, name):
     query_id = random.getrandbits(16)
     question = b"".join(bytes([len(label)]) + label.encode() for label in name.split(".")) + b"\x00\x00\x01\x00\x01"
@@ -128,8 +146,11 @@ def main():
     own = socket.inet_ntoa(address)
     subprocess.run(["ip", "addr", "replace", f"{own}/{prefix}", "dev", args.iface], check=True)
     dns = socket.inet_ntoa(options[6][:4]) if len(options.get(6, b"")) >= 4 else None
+    server = socket.inet_ntoa(options[54][:4]) if len(options.get(54, b"")) >= 4 else None
     names = [args.cloud] + ([args.tracker] if args.tracker else [])
     while True:
+        if server:
+            renew(args.iface, mac, args.mud_url, own, server)
         for name in names:
             remote = dns_query(dns, own, name) if dns else None
             if remote:
