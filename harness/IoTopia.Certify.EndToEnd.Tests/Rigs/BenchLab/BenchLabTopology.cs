@@ -132,7 +132,9 @@ public sealed class BenchLabTopology : IAsyncDisposable
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             while ((await Ip.NetnsPidsAsync(ns)).Any(LinuxProcess.IsAlive))
                 await Task.Delay(50, deadline.Token);
+            var inode = (await ExternalProgram.OutputAsync("stat", "-L", "-c", "%i", $"/run/netns/{ns}")).Trim();
             await RunIpAsync("netns", "delete", ns);
+            File.Delete(Path.Combine(Path.GetTempPath(), "iotopia-certify-bench-lab", $"{inode}-{LabInterface}.lock")); // the harness's record of the interface, empty after a clean run
         }
     }
 
