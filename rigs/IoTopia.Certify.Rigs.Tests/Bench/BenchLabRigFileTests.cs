@@ -88,7 +88,7 @@ public sealed class BenchLabRigFileTests
     }
 
     [Test]
-    public void ADutOnLoopbackNeedsNoMacAndUsesTheLabsListener()
+    public void ADutOnLoopbackNeedsNoMacAndUsesTheLabsListenerByDefault()
     {
         var rig = RigLoader.Load(Write("""
             name: lo-bench
@@ -98,10 +98,13 @@ public sealed class BenchLabRigFileTests
                 interface: lo
                 subnet: 127.78.1.0/24
                 services: [dhcp, dns]
-                dhcp-server: listener
             """), Kinds);
         Assert.That(rig.Bindings.Select(b => b.Driver), Is.EqualTo(new[] { typeof(LiveCapture), typeof(LabDnsResolver), typeof(LabDhcpListener) }));
         Assert.That(((BenchSettings)rig.Drivers!).Lab!.Target(null).DefaultFilter, Is.EqualTo("host 127.78.1.2 and not host 127.78.1.3"));
+
+        var file = Write("name: lo-bench\nkind: bench\ndrivers:\n  lab:\n    interface: lo\n    subnet: 127.78.1.0/24\n    dhcp-server: dnsmasq\n");
+        var e = Assert.Throws<InputException>(() => RigLoader.Load(file, Kinds))!;
+        Assert.That(e.Message, Does.Contain($"{file}:5:5: drivers.lab: dhcp-server: dnsmasq leases over broadcast, which nothing may send on loopback"));
     }
 
     [TestCase("    subnet: 192.168.50.0/33\n", 8, 5, "drivers.lab: subnet: '192.168.50.0/33' is not a network in CIDR form")]

@@ -7,7 +7,7 @@ namespace IoTopia.Certify.Rigs.Addressing;
 
 /// <summary>
 /// A run's hold on a DUT-facing interface of a bench: an exclusive lock file per interface (and network
-/// namespace) that records which lab-side addresses the run added with <c>ip addr add</c>, written before they
+/// namespace; on <c>lo</c> per subnet) that records which lab-side addresses the run added with <c>ip addr add</c>, written before they
 /// are added. When the run ends they are removed again (and the link set down if the run brought it up); a run
 /// killed before that leaves the record, and the next run on that interface (or <c>certify resume</c>) removes
 /// what it lists, after the caller has reaped the killed run's processes. Addresses already on the interface
@@ -78,7 +78,9 @@ public sealed class InterfaceAddressLease : IAsyncDisposable
         Func<LeaseRecord, Task> reapKilledRun, CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);
-        var path = Path.Combine(Folder, $"{NamespaceId()}-{interfaceName}.lock");
+        // one DUT per card; on lo, one per subnet (several loopback benches can run side by side)
+        var held = interfaceName == "lo" ? $"lo-{subnet.BaseAddress}-{subnet.PrefixLength}" : interfaceName;
+        var path = Path.Combine(Folder, $"{NamespaceId()}-{held}.lock");
         FileStream stream;
         try
         {

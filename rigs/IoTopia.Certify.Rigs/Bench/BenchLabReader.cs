@@ -27,7 +27,7 @@ internal static class BenchLabReader
                 Layout = layout,
                 LocalNetworks = section.LocalNetworks.Count > 0 ? [.. section.LocalNetworks.Select(IPNetwork.Parse)] : [layout.Network],
                 Services = section.Services.ToHashSet(),
-                DhcpServer = section.DhcpServer,
+                DhcpServer = section.EffectiveDhcpServer,
                 PkiFolder = Path.GetFullPath(Path.Combine(folder, section.Pki)),
             };
         }

@@ -35,7 +35,10 @@ public sealed class BenchLabSection : IValidatableArguments
 
     public List<BenchLabService> Services { get; init; } = [];
 
-    public BenchDhcpServer DhcpServer { get; init; } = BenchDhcpServer.Dnsmasq;
+    /// <summary>Default: dnsmasq on a card, the lab's listener on <c>lo</c> (loopback carries no broadcast DHCP).</summary>
+    public BenchDhcpServer? DhcpServer { get; init; }
+
+    public BenchDhcpServer EffectiveDhcpServer => DhcpServer ?? (Interface == "lo" ? BenchDhcpServer.Listener : BenchDhcpServer.Dnsmasq);
 
     /// <summary>Folder of the lab's test PKI (TLS certificates of the HTTPS host and MUD server), relative to the rig file.</summary>
     public string Pki { get; init; } = "../.build/test-pki";
@@ -57,6 +60,8 @@ public sealed class BenchLabSection : IValidatableArguments
             yield return $"local-networks: '{network}' is not a network in CIDR form";
         foreach (var twice in Services.GroupBy(s => s).Where(g => g.Count() > 1))
             yield return $"services: {ArgumentBinder.KebabCase(twice.Key.ToString())} is listed twice";
+        if (Interface == "lo" && DhcpServer == BenchDhcpServer.Dnsmasq)
+            yield return "dhcp-server: dnsmasq leases over broadcast, which nothing may send on loopback: use the listener (a DUT on lo sends a unicast DHCPINFORM)";
         if (Services.Contains(BenchLabService.Mud) && !Services.Contains(BenchLabService.Https))
             yield return "services: mud is served through the HTTPS host: list https too";
         if (Layout() is { } layout)

@@ -24,15 +24,21 @@ public sealed class IntentMudUrlCaptureTests
     private const string MudUrl = "https://mud.intent.example/late.json";
     private readonly AddressPlan _plan = new(221, privilegedPorts: false);
 
-    [Test]
-    public async Task ALateDhcpInformInTheCaptureIsFoundWithinTheWait()
+    /// <summary>A rig with capture on lo and nothing else of the lab, its capture started.</summary>
+    private async Task<StepHost> CapturingAsync()
     {
         var capture = new LiveCapture("lo", new CaptureTarget(_plan.Dut, _plan.Probe));
         if (capture.Unavailable is { } why)
             Assert.Ignore($"capture is not possible here: {why}");
-        await using var host = StepHost.Create(new IntentTestRig(_plan, []) { Capture = capture },
-            new StepRegistry(typeof(MudUrlStep).Assembly, typeof(CaptureStartStep).Assembly));
+        var host = StepHost.Create(new IntentTestRig(_plan, []) { Capture = capture }, new StepRegistry(typeof(MudUrlStep).Assembly, typeof(CaptureStartStep).Assembly));
         Assert.That((await host.RunStepAsync("capture.start", new CaptureStartStep.Arguments())).Verdict, Is.EqualTo(Verdict.Pass));
+        return host;
+    }
+
+    [Test]
+    public async Task ALateDhcpInformInTheCaptureIsFoundWithinTheWait()
+    {
+        await using var host = await CapturingAsync();
 
         var clock = Stopwatch.StartNew();
         var late = Task.Run(async () =>
@@ -61,12 +67,7 @@ public sealed class IntentMudUrlCaptureTests
     [Test]
     public async Task ASilentDutOnACaptureOnlyRigIsInconclusiveAfterItsWithin()
     {
-        var capture = new LiveCapture("lo", new CaptureTarget(_plan.Dut, _plan.Probe));
-        if (capture.Unavailable is { } why)
-            Assert.Ignore($"capture is not possible here: {why}");
-        await using var host = StepHost.Create(new IntentTestRig(_plan, []) { Capture = capture },
-            new StepRegistry(typeof(MudUrlStep).Assembly, typeof(CaptureStartStep).Assembly));
-        Assert.That((await host.RunStepAsync("capture.start", new CaptureStartStep.Arguments())).Verdict, Is.EqualTo(Verdict.Pass));
+        await using var host = await CapturingAsync();
         var clock = Stopwatch.StartNew();
         var step = await host.RunStepAsync("intent.mud-url", new MudUrlStep.Arguments
         {

@@ -42,23 +42,10 @@ public sealed class BenchLabNetworkTests
         _bench = await BenchLabTopology.CreateAsync();
         var rig = Rig("compliant", tracker: null, "[dhcp, dns, https, mud]");
         _watchedInterface = await Ip.DefaultRouteInterfaceAsync();
-        var watch = _watchedInterface is null ? null
-            : await LinkWatch.StartAsync(_watchedInterface, $"net {BenchLabTopology.Subnet} or ether host {BenchLabTopology.DutMac}", _temp.Sub("host-link.pcap"));
-        try
-        {
-            _compliant = await _bench.RunCertifyAsync(["run", "--rig", rig, "--suite", Intent, "--suite", LabSuite(), "--param", "observe=4s",
-                "--out", CompliantRun, "--seed", "5"], RunDeadline);
-            if (watch is not null)
-            {
-                await watch.StopAsync();
-                _leaked = await Tshark.MatchingLinesAsync(watch.Pcap, "frame", "frame.number", "eth.src", "eth.dst", "ip.src", "ip.dst");
-            }
-        }
-        finally
-        {
-            if (watch is not null)
-                await watch.DisposeAsync();
-        }
+        (_compliant, _leaked) = await LinkWatch.AroundAsync(_watchedInterface, $"net {BenchLabTopology.Subnet} or ether host {BenchLabTopology.DutMac}",
+            _temp.Sub("host-link.pcap"),
+            () => _bench.RunCertifyAsync(["run", "--rig", rig, "--suite", Intent, "--suite", LabSuite(), "--param", "observe=4s",
+                "--out", CompliantRun, "--seed", "5"], RunDeadline));
         _addressesAfter = await _bench.LabAddressesAsync();
     }
 
