@@ -14,4 +14,33 @@ public sealed class LintTests
             Assert.That(result.Stdout, Does.StartWith("ok: "));
         }
     }
+
+    [Test]
+    public async Task ABenchsLabServicesAreTheDriversOfDnsDhcpAndLabHttpAndAMissingOneIsALintError()
+    {
+        using var temp = new TempFolder();
+        temp.Write("cam.json", "{}");
+        const string bench = """
+            name: lab-bench
+            kind: bench
+            dut: { model: ACME-CAM-200, mac: "00:1b:21:3a:4f:10" }
+            drivers:
+              power: { kind: exec, on: 'true', off: 'true' }
+              lab: { interface: eth1, subnet: 192.168.50.0/24, services: [dhcp, dns, https, mud] }
+              mud: { file: cam.json, trust-anchor: cam.json }
+            """;
+        var list = await CertifyProgram.RunAsync("list", "rig", "--rig", temp.Write("bench.yaml", bench));
+        Assert.That(list.ExitCode, Is.Zero, list.ToString());
+        Assert.That(list.Stdout, Does.Contain("  capture         live capture on the lab network\teth1, DUT 192.168.50.2, not the probe 192.168.50.3")
+            .And.Contain("  dns             lab service 'dns'\t192.168.50.1:53 on eth1 (dnsmasq, forwarding to the lab resolver on port 5053)")
+            .And.Contain("  dhcp            lab service 'dhcp'\tdnsmasq on eth1, leasing 192.168.50.2")
+            .And.Contain("  lab-http        lab service 'https'\t192.168.50.1 and the name addresses 192.168.50.10–192.168.50.99, port 443")
+            .And.Contain("  lab-http        lab service 'mud'\tcam.json"));
+
+        var captureOnly = temp.Write("capture-only.yaml", bench.Replace("services: [dhcp, dns, https, mud]", "services: []")
+            .Replace("drivers:", "capabilities: [power, dns]\ndrivers:"));
+        var lint = await CertifyProgram.RunAsync("lint", "--rig", captureOnly);
+        Assert.That(lint.ExitCode, Is.EqualTo(3), lint.ToString());
+        Assert.That(lint.Output, Does.Contain($"{captureOnly}:4:23: capabilities: 'dns': no driver of this bench rig gives it"));
+    }
 }

@@ -33,23 +33,8 @@ public sealed class NetnsSmokeTests
         RequireNetnsTools();
         _temp = new TempFolder();
         _watchedInterface = await Ip.DefaultRouteInterfaceAsync();
-        LinkWatch? watch = null;
-        if (_watchedInterface is not null)
-            watch = await LinkWatch.StartAsync(_watchedInterface, $"net 10.77.0.0/16 or ether host {DutMac}", _temp.Sub("host-link.pcap"));
-        try
-        {
-            _smoke = await CertifyProgram.RunAsync(Args(SmokeRun), RunDeadline);
-            if (watch is not null)
-            {
-                await watch.StopAsync();
-                _leaked = await Tshark.MatchingLinesAsync(watch.Pcap, "frame", "frame.number", "eth.src", "eth.dst", "ip.src", "ip.dst");
-            }
-        }
-        finally
-        {
-            if (watch is not null)
-                await watch.DisposeAsync();
-        }
+        (_smoke, _leaked) = await LinkWatch.AroundAsync(_watchedInterface, $"net 10.77.0.0/16 or ether host {DutMac}", _temp.Sub("host-link.pcap"),
+            () => CertifyProgram.RunAsync(Args(SmokeRun), RunDeadline));
         _namespacesAfter = await Ip.NetnsAsync();
     }
 

@@ -20,6 +20,20 @@ public sealed class LinkWatch : IAsyncDisposable
 
     public string Pcap { get; }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> while watching <paramref name="interfaceName"/> (null: there is no link to watch) with
+    /// <paramref name="filter"/>; returns its result and the frames the watch saw (frame number, MACs, IP addresses).
+    /// </summary>
+    public static async Task<(T Result, IReadOnlyList<string> Seen)> AroundAsync<T>(string? interfaceName, string filter, string pcap, Func<Task<T>> run)
+    {
+        if (interfaceName is null)
+            return (await run(), []);
+        await using var watch = await StartAsync(interfaceName, filter, pcap);
+        var result = await run();
+        await watch.StopAsync();
+        return (result, await Tshark.MatchingLinesAsync(watch.Pcap, "frame", "frame.number", "eth.src", "eth.dst", "ip.src", "ip.dst"));
+    }
+
     public static async Task<LinkWatch> StartAsync(string interfaceName, string filter, string pcap)
     {
         if (!File.Exists("/usr/bin/dumpcap"))

@@ -12,7 +12,8 @@ namespace IoTopia.Certify.Rigs.Bench;
 /// <summary>
 /// <c>kind: bench</c> — a real device on a real bench. Each driver slot (<c>serial</c>, <c>power</c>,
 /// <c>restore</c>, <c>capture</c>) names its backend with <c>kind:</c>, picked from the backends found by
-/// <see cref="DriverBackendAttribute"/>; the rig's capabilities are those of the drivers configured.
+/// <see cref="DriverBackendAttribute"/>; <c>drivers.lab</c> names the DUT-facing network (capture there, and the
+/// lab services the harness runs on it); the rig's capabilities are those of the drivers configured.
 /// </summary>
 public sealed class BenchRigKind(DriverBackends backends) : RigKind
 {
@@ -46,14 +47,33 @@ public sealed class BenchRigKind(DriverBackends backends) : RigKind
         {
             errors.Add(e);
         }
+        var lab = BenchLabReader.Read(drivers, rigFile, hasMud: drivers.Has("mud"), errors);
         drivers.RejectUnknownKeys(errors);
-        return new BenchSettings { Drivers = configured, Mud = mud };
+        return new BenchSettings { Drivers = configured, Lab = lab, Mud = mud };
     }
 
     public override IReadOnlyList<DriverBinding> Bindings(object? drivers) =>
-        drivers is BenchSettings settings ? [.. settings.Drivers.Select(d => d.Binding)] : [];
+        drivers is BenchSettings settings ? [.. settings.Drivers.Select(d => d.Binding), .. settings.Lab?.Bindings(settings.Mud) ?? []] : [];
 
-    public override RigRuntime Create(RigDescription description) => new BenchRig(description, (BenchSettings)description.Drivers!);
+    /// <summary>The lab network needs root (addresses, ports below 1024, dnsmasq, capture): without it its capabilities are not available here.</summary>
+    public override IReadOnlyList<string> Available(IReadOnlyList<string> given) =>
+        Environment.IsPrivilegedProcess ? given : [.. given.Where(c => c is not ("capture" or "dns" or "dhcp" or "lab-http"))];
+
+    public override IEnumerable<string> Problems(RigDescription description)
+    {
+        if (description.Drivers is not BenchSettings { Lab: { OnLoopback: false } lab })
+            yield break;
+        BenchMac.Parse(description.Dut.Facts.GetValueOrDefault("mac"), lab.Interface, out var problem);
+        if (problem is not null)
+            yield return problem;
+    }
+
+    public override RigRuntime Create(RigDescription description)
+    {
+        var settings = (BenchSettings)description.Drivers!;
+        var mac = settings.Lab is { OnLoopback: false } lab ? BenchMac.Parse(description.Dut.Facts.GetValueOrDefault("mac"), lab.Interface, out _) : null;
+        return new BenchRig(description, settings, mac);
+    }
 
     /// <summary>The mud: paths made absolute, relative to the rig file (their existence is checked when the rig starts).</summary>
     private static ManufacturerMud Manufacturer(BenchMudSection mud, string rigFile)

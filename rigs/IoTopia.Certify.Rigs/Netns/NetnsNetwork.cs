@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using IoTopia.Certify.Harness.Processes;
+using IoTopia.Certify.Rigs.Addressing;
 
 namespace IoTopia.Certify.Rigs.Netns;
 

@@ -6,6 +6,7 @@ using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Rigs.Addressing;
 using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Virtual;
@@ -48,7 +49,7 @@ public sealed class NetnsRig(RigDescription description, VirtualRigSettings sett
     protected override IEnumerable<ILabService> NetworkServices(RunContext run, AddressPlan plan) =>
     [
         new LabDnsResolver(new LabDnsResolverOptions { Port = ResolverPort, Forwarder = plan.Lab }),
-        new DnsmasqService(Layout, ResolverPort),
+        new DnsmasqService(new DnsmasqOptions(NetnsLayout.LabInterface, dutMac, ResolverPort)),
         new DhcpWireObserver(NetnsLayout.LabInterface, new CaptureTarget(plan.Dut, plan.Probe, dutMac)),
     ];
 

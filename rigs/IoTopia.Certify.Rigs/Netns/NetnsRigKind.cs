@@ -23,7 +23,7 @@ public sealed class NetnsRigKind : RigKind
 
     public override IReadOnlyList<DriverBinding> Bindings(object? drivers) =>
         ReferenceDeviceDrivers.Bindings(drivers, NetnsLayout.LabInterface, "10.77.<slot>.1 in iotc<slot>-lab",
-            (typeof(Lab.Dns.LabDnsResolver), "dns"), (typeof(DhcpWireObserver), "dhcp"));
+            (typeof(Lab.Dns.LabDnsResolver), "dns"), (typeof(Lab.Dhcp.DhcpWireObserver), "dhcp"));
 
     public override IEnumerable<string> Problems(RigDescription description)
     {

@@ -75,6 +75,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
     {
         _plan = await TakeAddressesAsync(run, ct);
         Resources.Set(_plan);
+        Resources.Set(LabNetwork.OfReferenceDevice(_plan));
         Resources.Set<IDutNetwork>(this);
         var capture = CaptureFor(_plan);
         Drivers.Add(capture, ReferenceDeviceDrivers.CaptureName, capture.InterfaceName);

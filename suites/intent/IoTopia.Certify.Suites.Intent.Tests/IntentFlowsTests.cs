@@ -81,6 +81,43 @@ public sealed class IntentFlowsTests
     }
 
     [Test]
+    public async Task ANamedRemoteHostsViolationComesFirstAndTheHeadlineNamesTheDevicesOwnOnly()
+    {
+        var host = Host();
+        Assert.That((await host.RunStepAsync("capture.start", new CaptureStartStep.Arguments())).Verdict, Is.EqualTo(Verdict.Pass));
+        using (var dut = new UdpClient(new IPEndPoint(_plan.Dut, 0)))
+        using (var lab = new UdpClient(new IPEndPoint(_plan.Lab, 9999)))
+            await dut.SendAsync(new byte[16], new IPEndPoint(_plan.Lab, 9999)); // first in the capture: with the lab's own host, on a port no ACE allows
+        await DutTrafficAsync(toTracker: true);
+        var step = await host.RunStepAsync("intent.flows", new MudFlowsStep.Arguments());
+
+        var violations = step.Details["violations"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(step.Verdict, Is.EqualTo(Verdict.Fail), step.Reason);
+            Assert.That((int?)step.Details["violationCount"], Is.EqualTo(2));
+            Assert.That((string?)violations[0]!["remote"], Is.EqualTo(Remote(Tracker).ToString()), "the named remote host first, though it came later");
+            Assert.That((string?)violations[1]!["remote"], Is.EqualTo(_plan.Lab.ToString()), "the lab's own host last");
+            Assert.That(step.Reason, Does.Contain("1 flows no ACE allows: ").And.Contain($"reached by {Tracker}").And.Not.Contain($"{_plan.Lab}:9999"),
+                "the headline is the device's own violation");
+            Assert.That(step.Details["labHosts"]!.AsArray().Select(a => (string?)a), Is.EqualTo(new[] { _plan.Lab.ToString() }));
+        });
+    }
+
+    [Test]
+    public async Task OnlyTheLabsOwnHostsViolationsStillFailAndSaySo()
+    {
+        var host = Host();
+        Assert.That((await host.RunStepAsync("capture.start", new CaptureStartStep.Arguments())).Verdict, Is.EqualTo(Verdict.Pass));
+        using (var dut = new UdpClient(new IPEndPoint(_plan.Dut, 0)))
+        using (var lab = new UdpClient(new IPEndPoint(_plan.Lab, 9999)))
+            await dut.SendAsync(new byte[16], new IPEndPoint(_plan.Lab, 9999));
+        var step = await host.RunStepAsync("intent.flows", new MudFlowsStep.Arguments());
+        Assert.That(step.Verdict, Is.EqualTo(Verdict.Fail), "a flow no ACE allows is a violation, whoever the remote host is");
+        Assert.That(step.Reason, Does.Contain("1 flows with the lab's own services no ACE allows: ").And.Contain($"{_plan.Lab}:9999"));
+    }
+
+    [Test]
     public async Task ACaptureWithoutDutPacketsIsInconclusive()
     {
         var host = Host();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Https;
@@ -13,12 +14,14 @@ internal static class LabMudUrls
     public const string DhcpChannel = "DHCP (seen by the lab)";
     public const string TlsChannel = "certificate (lab TLS client certificate)";
 
-    public static ChannelLook Dhcp(StepContext context, IPAddress dut)
+    /// <param name="mac">the DUT's MAC where the rig knows it: a DHCP client's first messages come from 0.0.0.0, known by their chaddr</param>
+    public static ChannelLook Dhcp(StepContext context, IPAddress dut, PhysicalAddress? mac = null)
     {
         if (RigDrivers.Lab<ILabDhcp>(context) is not { } dhcp)
             return ChannelLook.Unavailable(DhcpChannel, "the rig has no lab DHCP service");
         var messages = dhcp.Messages.Since(LabCursors.From(context.Attempt, LabCursors.Dhcp))
-            .Where(m => m.Message is not null && (m.Client.Address.Equals(dut) || m.Message.ClientAddress.Equals(dut)))
+            .Where(m => m.Message is not null && (m.Client.Address.Equals(dut) || m.Message.ClientAddress.Equals(dut)
+                                                  || (mac is not null && m.IsClientMessage && mac.Equals(m.HardwareAddress))))
             .ToList();
         var urls = new List<EmittedMudUrl>();
         foreach (var m in messages)

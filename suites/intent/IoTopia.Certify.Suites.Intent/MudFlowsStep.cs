@@ -4,7 +4,6 @@ using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Steps;
-using IoTopia.Certify.Rigs.Addressing;
 using IoTopia.Certify.Rigs.Capture;
 using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Protocols;
@@ -28,7 +27,7 @@ public sealed class MudFlowsStep : Step<MudFlowsStep.Arguments>
 
         public TimeSpan Within { get; init; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>What local-networks and the DNS/NTP default mean (CIDR); default: the rig's own lab and DUT addresses.</summary>
+        /// <summary>What local-networks and the DNS/NTP default mean (CIDR); default: the rig's (its lab network's local networks, the name addresses left out).</summary>
         public List<string> LocalNetworks { get; init; } = [];
 
         public IEnumerable<string> Validate()
@@ -59,22 +58,13 @@ public sealed class MudFlowsStep : Step<MudFlowsStep.Arguments>
             return StepOutcome.Inconclusive($"the MUD file is invalid ({file.Validation.ErrorCount} errors): flows cannot be judged by it (IOT-INT-02 judges the file)",
                 FlowsJudgement.Expected, file.Checked);
 
-        var judged = FlowsJudgement.Judge(capture, file, LocalNetworks(context, args));
+        var lab = RigDrivers.Resource<LabNetwork>(context);
+        var judged = FlowsJudgement.Judge(capture, file, args.LocalNetworks.Count > 0 ? [.. args.LocalNetworks.Select(IPNetwork.Parse)] : lab?.LocalNetworks ?? [], lab);
         context.Details["reportEvidence"] = await IntentEvidence.JsonAsync(context, "flow-check", judged.Report, ct);
         foreach (var (key, value) in judged.Details.ToList())
             context.Details[key] = value?.DeepClone();
         context.Measure(Measurement.Of("judged-flows", judged.Check.Flows.Count(f => f.Outcome != Mud.Flows.FlowOutcome.Infrastructure), "flows"));
         context.Measure(Measurement.Of("violating-flows", judged.Check.Violations.Count(), "flows", high: 0));
         return judged.Outcome;
-    }
-
-    /// <summary>The rig's own lab and DUT addresses: the name addresses the lab resolver hands out stand for remote hosts.</summary>
-    private static IReadOnlyList<IPNetwork> LocalNetworks(StepContext context, Arguments args)
-    {
-        if (args.LocalNetworks.Count > 0)
-            return [.. args.LocalNetworks.Select(IPNetwork.Parse)];
-        return RigDrivers.Resource<AddressPlan>(context) is { } plan
-            ? [new IPNetwork(plan.Lab, 32), new IPNetwork(plan.Dut, 32)]
-            : [];
     }
 }

@@ -15,7 +15,7 @@ namespace IoTopia.Certify.Suites.Intent;
 [Needs(typeof(ICaptureProtocol), Optional = true)]
 [Needs(typeof(ILabDhcp), Optional = true)]
 [Needs(typeof(ILabHttps), Optional = true)]
-[Step("intent.mud-url", "IOT-INT-01: reads the DUT's MUD URL on every channel the rig can (lab DHCP, certificate via lab TLS and probe, a running capture) and expects exactly one https URL, the same everywhere, options ≤ 255 octets.")]
+[Step("intent.mud-url", "IOT-INT-01: reads the DUT's MUD URL on every channel the rig can (lab DHCP, certificate via lab TLS and probe, a running capture — read while it waits) and expects exactly one https URL, the same everywhere, options ≤ 255 octets.")]
 public sealed class MudUrlStep : Step<MudUrlStep.Arguments>
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
@@ -51,11 +51,14 @@ public sealed class MudUrlStep : Step<MudUrlStep.Arguments>
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
         var network = RigDrivers.Resource<IDutNetwork>(context);
-        var dut = network?.DutAddress ?? RigDrivers.Find<ICaptureProtocol>(context)?.Target.Dut;
+        var captureDriver = RigDrivers.Find<ICaptureProtocol>(context);
+        var dut = network?.DutAddress ?? captureDriver?.Target.Dut;
         if (dut is null)
             return StepOutcome.Error($"rig '{context.Rig.Description.Name}' says neither the DUT's address nor how to reach it (no IDutNetwork, no capture)");
+        var mac = network?.DutMac ?? captureDriver?.Target.Mac;
 
         var probe = new ProbeLook(network);
+        var wire = RunningCaptureLook.Of(context, args.Capture);
         var deadline = DateTimeOffset.UtcNow + args.Within;
         DateTimeOffset? settled = null;
         List<ChannelLook> looks;
@@ -63,11 +66,12 @@ public sealed class MudUrlStep : Step<MudUrlStep.Arguments>
         {
             if (args.WaitFor.Contains(MudUrlSource.Certificate))
                 await probe.TryAsync(ct);
-            looks = [LabMudUrls.Dhcp(context, dut), LabMudUrls.TlsClientCertificates(context, dut), probe.Look(DateTimeOffset.UtcNow)];
+            looks = [LabMudUrls.Dhcp(context, dut, mac), LabMudUrls.TlsClientCertificates(context, dut), probe.Look(DateTimeOffset.UtcNow)];
+            var onWire = wire?.Look(DateTimeOffset.UtcNow);
             var now = DateTimeOffset.UtcNow;
-            if (Waited(args.WaitFor, looks))
+            if (Waited(args.WaitFor, looks, onWire))
                 settled ??= now + args.Linger;
-            if (now >= deadline || now >= settled || looks.All(l => l.Observed || !l.Available))
+            if (now >= deadline || now >= settled || looks.Append(onWire).All(l => l is null || l.Observed || !l.Available))
                 break;
             await Task.Delay(Poll, ct);
         }
@@ -89,10 +93,13 @@ public sealed class MudUrlStep : Step<MudUrlStep.Arguments>
         return await JudgeAsync(context, looks, ct);
     }
 
-    /// <summary>Every channel waited for has shown the DUT (or the rig cannot read it).</summary>
-    private static bool Waited(List<MudUrlSource> waitFor, List<ChannelLook> looks) => waitFor.All(source => source switch
+    /// <summary>
+    /// Every channel waited for has shown the DUT, or the rig cannot read it: DHCP at the lab's DHCP service or in
+    /// the running capture (with LLDP and DHCPv6); the certificate from the lab's TLS endpoints or the probe.
+    /// </summary>
+    private static bool Waited(List<MudUrlSource> waitFor, List<ChannelLook> looks, ChannelLook? onWire) => waitFor.All(source => source switch
     {
-        MudUrlSource.Dhcp => looks[0] is { Observed: true } or { Available: false },
+        MudUrlSource.Dhcp => looks[0].Observed || onWire is { Observed: true } || (!looks[0].Available && onWire is null),
         _ => looks[1].Observed || looks[2].Observed || (!looks[1].Available && !looks[2].Available),
     });
 

@@ -23,7 +23,7 @@ public sealed record SourceUrl(MudUrlSource Source, EmittedMudUrl? Url, bool Act
         {
             ChannelLook look;
             if (source == MudUrlSource.Dhcp)
-                look = LabMudUrls.Dhcp(context, network.DutAddress);
+                look = LabMudUrls.Dhcp(context, network.DutAddress, network.DutMac);
             else
             {
                 await probe.TryAsync(ct);

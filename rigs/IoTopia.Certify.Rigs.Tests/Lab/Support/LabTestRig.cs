@@ -25,6 +25,7 @@ internal sealed class LabTestRig : RigRuntime, IDutNetwork
         _plan = plan;
         WebTrustRoots = roots;
         Resources.Set(plan);
+        Resources.Set(LabNetwork.OfReferenceDevice(plan));
         Resources.Set<IDutNetwork>(this);
     }
 

@@ -104,7 +104,7 @@ public sealed class LabHttpsHost(LabHttpsOptions? options = null) : IResettableL
             throw new InvalidOperationException("the HTTPS host is already started");
         var addresses = new List<IPAddress> { lab.Addresses.Lab };
         if (_options.ListenOnNameAddresses)
-            addresses.AddRange(Enumerable.Range(10, 90).Select(lab.Addresses.Host));
+            addresses.AddRange(lab.Addresses.NameAddresses);
         Endpoints = [.. addresses.Select(a => new IPEndPoint(a, lab.Addresses.HttpsPort))];
         _certificates = new ServerCertificates(lab.Pki);
         _reader = new RequestReader(_options, lab.Addresses, lab.Pki);

@@ -6,7 +6,7 @@ using IoTopia.Certify.Rigs.Lab.Common;
 using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Protocols;
 
-namespace IoTopia.Certify.Rigs.Netns;
+namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 
 /// <summary>
 /// The lab's DHCP observations where a real DHCP server (dnsmasq) answers: every BOOTP/DHCP packet on the

@@ -1,20 +1,24 @@
 using System.Diagnostics;
 using System.Text;
 using IoTopia.Certify.Harness.Processes;
+using System.Net;
 using IoTopia.Certify.Harness.Records;
-using IoTopia.Certify.Rigs.Lab;
+using IoTopia.Certify.Rigs.Addressing;
 using IoTopia.Certify.Rigs.Protocols;
 
-namespace IoTopia.Certify.Rigs.Netns;
+namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 
 /// <summary>
-/// dnsmasq as the bench's DHCP and DNS server on <c>lab0</c>, an owned child of the run with no system
-/// configuration (<c>--conf-file=/dev/null</c>, no resolv.conf, no hosts, no cache): it leases the DUT's
-/// MAC its fixed address over real broadcast DHCP (no router option: the DUT gets no way out), and answers
-/// DNS by forwarding to the lab resolver, naming the asking client in an EDNS Client Subnet option. Its
-/// own log (every query, every DHCP message and option sent) is run evidence <c>evidence/_run/NNN-dnsmasq.log</c>.
+/// dnsmasq as the DHCP (and DNS) server on the DUT-facing link (the netns rig's <c>lab0</c>, a bench's
+/// <c>drivers.lab.interface</c>), an owned child of the run with no system configuration
+/// (<c>--conf-file=/dev/null</c>, no resolv.conf, no hosts, no cache, no upstream), bound to the lab address
+/// only (<c>--bind-interfaces</c>): it leases the DUT its fixed address over real broadcast DHCP — to the DUT's
+/// MAC when the rig knows it, else the one address of the range to the one DUT on the link — with no router
+/// option (the DUT gets no way out), and answers DNS by forwarding to the lab resolver, naming the asking
+/// client in an EDNS Client Subnet option (or serves no DNS at all). Its own log (every query, every DHCP
+/// message and option sent) is run evidence <c>evidence/_run/NNN-dnsmasq.log</c>.
 /// </summary>
-public sealed class DnsmasqService(NetnsLayout layout, int resolverPort) : ILabService
+public sealed class DnsmasqService(DnsmasqOptions options) : ILabService
 {
     private const long MaxLogBytes = 64L * 1024 * 1024;
     private static readonly TimeSpan ReaderDeadline = TimeSpan.FromSeconds(5);
@@ -57,36 +61,59 @@ public sealed class DnsmasqService(NetnsLayout layout, int resolverPort) : ILabS
         }
         lab.Run.Journal.Append(new Note
         {
-            Text = $"lab service dnsmasq on {NetnsLayout.LabInterface}: DHCP for {NetnsLayout.Text(layout.DutMac)} → {plan.Dut}, DNS on {plan.Lab}:{plan.DnsPort} forwarding to {plan.Lab}:{resolverPort}",
+            Text = $"lab service dnsmasq on {options.Interface}: DHCP for {(options.DutMac is { } mac ? CaptureTarget.MacText(mac) : "the DUT")} → {plan.Dut}, "
+                + (options.ResolverPort is { } port ? $"DNS on {plan.Lab}:{plan.DnsPort} forwarding to {plan.Lab}:{port}" : "no DNS"),
             Data = new() { ["evidence"] = _log.RelativePath },
         });
     }
 
-    private IEnumerable<string> Arguments(Addressing.AddressPlan plan, string leases) =>
-    [
-        "--keep-in-foreground",
-        "--conf-file=/dev/null",
-        "--no-resolv",
-        "--no-hosts",
-        "--cache-size=0",
-        "--log-queries",
-        "--log-dhcp",
-        "--log-facility=-",          // stderr, read into the run's evidence
-        "--user=root",
-        "--group=root",
-        "--pid-file=",
-        "--bind-interfaces",
-        $"--listen-address={plan.Lab}",
-        $"--port={plan.DnsPort}",
-        $"--server={plan.Lab}#{resolverPort}",
-        "--add-subnet=32",           // the resolver sees which client asked
-        $"--dhcp-range={plan.Dut},static,255.255.255.0,1h",
-        $"--dhcp-host={NetnsLayout.Text(layout.DutMac)},{plan.Dut}",
-        "--dhcp-authoritative",
-        "--dhcp-option=option:router", // no default route for the DUT
-        $"--dhcp-option=option:dns-server,{plan.Lab}",
-        $"--dhcp-leasefile={leases}",
-    ];
+    /// <summary>dnsmasq's command line for <paramref name="plan"/>: no system configuration, the lab address only, no upstream.</summary>
+    public IReadOnlyList<string> Arguments(AddressPlan plan, string leases)
+    {
+        var mask = Mask(plan.Network.PrefixLength);
+        List<string> arguments =
+        [
+            "--keep-in-foreground",
+            "--conf-file=/dev/null",
+            "--no-resolv",
+            "--no-hosts",
+            "--cache-size=0",
+            "--log-queries",
+            "--log-dhcp",
+            "--log-facility=-",          // stderr, read into the run's evidence
+            "--user=root",
+            "--group=root",
+            "--pid-file=",
+            "--bind-interfaces",
+            $"--listen-address={plan.Lab}",
+        ];
+        if (options.ResolverPort is { } resolverPort)
+        {
+            arguments.Add($"--port={plan.DnsPort}");
+            arguments.Add($"--server={plan.Lab}#{resolverPort}"); // the lab resolver, nothing upstream
+            arguments.Add("--add-subnet=32");                    // the resolver sees which client asked
+        }
+        else
+            arguments.Add("--port=0");                           // DHCP only
+        if (options.DutMac is { } mac)
+        {
+            arguments.Add($"--dhcp-range={plan.Dut},static,{mask},1h");
+            arguments.Add($"--dhcp-host={CaptureTarget.MacText(mac)},{plan.Dut}");
+        }
+        else
+            arguments.Add($"--dhcp-range={plan.Dut},{plan.Dut},{mask},1h"); // one address: the one DUT on the link
+        arguments.Add("--dhcp-authoritative");
+        arguments.Add("--dhcp-option=option:router");                      // no default route for the DUT
+        arguments.Add(options.ResolverPort is null ? "--dhcp-option=option:dns-server" : $"--dhcp-option=option:dns-server,{plan.Lab}");
+        arguments.Add($"--dhcp-leasefile={leases}");
+        return arguments;
+    }
+
+    private static string Mask(int prefixLength)
+    {
+        var bits = prefixLength == 0 ? 0u : uint.MaxValue << (32 - prefixLength);
+        return $"{bits >> 24}.{(bits >> 16) & 255}.{(bits >> 8) & 255}.{bits & 255}";
+    }
 
     private async Task ReadLogAsync(StreamReader stderr)
     {

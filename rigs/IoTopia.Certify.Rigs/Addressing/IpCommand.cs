@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IoTopia.Certify.Rigs.Netns;
+namespace IoTopia.Certify.Rigs.Addressing;
 
 /// <summary>Runs <c>ip</c> (iproute2) within a deadline; a failure names the command and what ip said.</summary>
 public static class IpCommand
@@ -27,7 +27,7 @@ public static class IpCommand
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException("the netns rig needs iproute2's ip (apt-get install iproute2)", e);
+            throw new InvalidOperationException("iproute2's ip is missing (apt-get install iproute2)", e);
         }
         using (process)
         {
