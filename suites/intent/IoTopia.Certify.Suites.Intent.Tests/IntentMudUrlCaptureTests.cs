@@ -30,7 +30,7 @@ public sealed class IntentMudUrlCaptureTests
         var capture = new LiveCapture("lo", new CaptureTarget(_plan.Dut, _plan.Probe));
         if (capture.Unavailable is { } why)
             Assert.Ignore($"capture is not possible here: {why}");
-        var host = StepHost.Create(new IntentTestRig(_plan, []) { Capture = capture }, new StepRegistry(typeof(MudUrlStep).Assembly, typeof(CaptureStartStep).Assembly));
+        var host = StepHost.Create(new LabTestRig(_plan, []) { Capture = capture }, new StepRegistry(typeof(MudUrlStep).Assembly, typeof(CaptureStartStep).Assembly));
         Assert.That((await host.RunStepAsync("capture.start", new CaptureStartStep.Arguments())).Verdict, Is.EqualTo(Verdict.Pass));
         return host;
     }
