@@ -79,7 +79,7 @@ public sealed class SecondDeviceEndOfRunTests
 
         using (var harness = CertifyProgram.Start(["run", "--rig", Rig, "--suite", suite, "--out", runDir]))
         {
-            await WaitForHoldAsync(runDir);
+            await WaitForHoldAsync(harness, runDir);
             Assert.That(await StatusAsync(), Is.EqualTo("on"), "the unit is on while the scenario runs");
             await LinuxProcess.SignalAsync(harness.Id, "INT");
             var result = await CertifyProgram.CollectAsync(harness, TimeSpan.FromSeconds(60));
@@ -103,7 +103,7 @@ public sealed class SecondDeviceEndOfRunTests
 
         using (var harness = CertifyProgram.Start(["run", "--rig", Rig, "--suite", suite, "--out", runDir]))
         {
-            await WaitForHoldAsync(runDir);
+            await WaitForHoldAsync(harness, runDir);
             harness.Kill(); // SIGKILL: nothing of the harness runs after it
             await CertifyProgram.CollectAsync(harness, TimeSpan.FromSeconds(30));
         }
@@ -115,11 +115,15 @@ public sealed class SecondDeviceEndOfRunTests
         await AssertOffAsync(new RunFolderReader(runDir), "off");
     }
 
-    private static async Task WaitForHoldAsync(string runDir)
+    /// <summary>Until the scenario holds the unit on; a harness that ends before that fails the test with its output.</summary>
+    private static async Task WaitForHoldAsync(System.Diagnostics.Process harness, string runDir)
     {
         var journal = Path.Combine(runDir, "journal.jsonl");
-        await Poll.UntilAsync(() => File.Exists(journal) ? LiveJournal.Find(journal, e => (string?)e["type"] == "step-started" && (string?)e["name"] == "wait") : null,
-            TimeSpan.FromSeconds(90), "the unit booted and the scenario holding it on");
+        await Poll.UntilAsync(() => harness.HasExited
+                                    || (File.Exists(journal) && LiveJournal.Find(journal, e => (string?)e["type"] == "step-started" && (string?)e["name"] == "wait") is not null),
+            TimeSpan.FromSeconds(120), "the unit booted and the scenario holding it on");
+        if (harness.HasExited)
+            Assert.Fail($"the harness ended before the scenario held the unit on: {await CertifyProgram.CollectAsync(harness, TimeSpan.FromSeconds(10))}");
     }
 
     /// <summary>The bench's relay says off, no process of the device is alive, and the journal's end-of-run notes say what the harness did.</summary>
