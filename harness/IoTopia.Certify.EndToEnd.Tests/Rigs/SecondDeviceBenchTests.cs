@@ -221,7 +221,6 @@ public sealed class SecondDeviceBenchTests
     }
 
     [Test]
-    [Ignore("waits for issue 11 item 5: the DUT is left powered when the run ends")]
     public async Task ARunLeavesTheUnitPoweredOff()
     {
         using var temp = new TempFolder();
