@@ -76,6 +76,21 @@ public sealed class OperatorRunTests
     }
 
     [Test]
+    public async Task AnAnswerIsEscapedInTheReportsLikeDeviceText()
+    {
+        using var temp = new TempFolder();
+        const string hostile = "<script>alert(1)</script>";
+        var answers = temp.Write("answers.yaml", $"answers:\n  operator.label-serial:\n    label-serial: \"{hostile}\"\n  operator.reset-button:\n    reset-led: yes\n");
+
+        var result = await CertifyProgram.RunAsync(Run(temp, "--answers", answers), TimeSpan.FromSeconds(60));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var html = File.ReadAllText(Path.Combine(temp.Sub("run"), "report.html"));
+        Assert.That(html, Does.Not.Contain(hostile));
+        Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;"), "the answer is shown, escaped");
+    }
+
+    [Test]
     public async Task AnAnswersFileWithAnUnknownKeyOrAMissingAnswerIsBadInputAtItsLine()
     {
         using var temp = new TempFolder();
@@ -104,7 +119,7 @@ public sealed class OperatorRunTests
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stdout, Does.Contain("certify: the operator's turn (operator.label-serial, step 001, key label-serial)")
-            .And.Contain("Type the value (the whole of it must match /[0-9]{4}/) and press Enter, by ").And.Contain("UTC (within 1m)"));
+            .And.Contain("Type the value (the whole of it must match /[0-9]{4}/) and press Enter, by ").And.Contain("UTC (within 60s)"));
         var run = new RunFolderReader(temp.Sub("run"));
         Assert.That((run.Verdict("operator.label-serial"), run.Verdict("operator.reset-button")), Is.EqualTo(("pass", "pass")));
         Assert.That((string?)Step(run, "operator.reset-button")["details"]!["source"], Is.EqualTo("terminal"));

@@ -57,7 +57,7 @@ public sealed class TerminalOperator(TextReader input, TextWriter prompt, Func<C
                     await prompt.FlushAsync(ct);
                     return new OperatorReply(answer, Source, asked, DateTimeOffset.UtcNow);
                 }
-                await prompt.WriteAsync($"[certify] {problem}; {question.Hint} (by {question.Deadline:HH:mm:ss} UTC)\n> ");
+                await prompt.WriteAsync($"[certify] {problem}. {question.Hint} (by {question.Deadline:HH:mm:ss} UTC)\n> ");
                 await prompt.FlushAsync(ct);
             }
         }
