@@ -139,6 +139,29 @@ public sealed class OperatorRunTests
         Assert.That((string?)Step(run, "operator.reset-button")["reason"], Does.StartWith("no answer from the operator: no answer by"));
     }
 
+    [Test]
+    public async Task AResumedRunTakesTheRecordedValueFromTheJournalAndAsksForTheActionAgain()
+    {
+        using var temp = new TempFolder();
+        var suite = Path.Combine(Here, "operator-resume.yaml");
+        string[] run = ["run", "--rig", TestSuites.InProcessRig, "--suite", suite, "--out", temp.Sub("run")];
+
+        var killed = await UnderPtyAsync(temp, run,
+            "--expect", "Read the serial number printed on the DUT's label.", "--expect", "> ", "--send", "0042",
+            "--expect", "Type yes or no and press Enter", "--kill", "now");
+        var resumed = await UnderPtyAsync(temp, ["resume", temp.Sub("run")],
+            "--expect", "Type yes or no and press Enter", "--send", "yes");
+
+        Assert.That(killed.ExitCode, Is.EqualTo(128 + 9), killed.ToString());
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
+        Assert.That(resumed.Stdout, Does.Not.Contain("Read the serial number"), "the value was recorded: not asked again");
+        var folder = new RunFolderReader(temp.Sub("run"));
+        Assert.That(folder.Verdict("operator.read-then-act"), Is.EqualTo("pass"));
+        var steps = folder.Attempts("operator.read-then-act")[^1]!["steps"]!.AsArray().Select(x => x!["details"]!["source"]!.GetValue<string>()).ToList();
+        Assert.That(steps[0], Does.StartWith("journal (answered at ").And.Contain("from the terminal"));
+        Assert.That(steps[1], Is.EqualTo("terminal"), "the bench action is done again in the new attempt");
+    }
+
     /// <summary>The built program under a pseudo-terminal (TERM set, CI unset: the live view and the terminal operator), played by pty_operator.py.</summary>
     private static async Task<ProgramResult> UnderPtyAsync(TempFolder temp, string[] certifyArgs, params string[] script)
     {

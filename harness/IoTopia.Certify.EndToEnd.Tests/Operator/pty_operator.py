@@ -2,10 +2,12 @@
 """Runs a command under a real pseudo-terminal (stdin, stdout and stderr all the pty) and plays the operator:
 waits for each --expect text in what the command prints, types each --send line followed by Enter.
 
-usage: pty_operator.py DEADLINE_SECONDS [--expect TEXT | --send LINE]... -- COMMAND [ARGS...]
+usage: pty_operator.py DEADLINE_SECONDS [--expect TEXT | --send LINE | --kill now]... -- COMMAND [ARGS...]
+
+--kill SIGKILLs the command (a harness killed while it waits for the operator).
 
 Prints everything the command printed (escape sequences included) to stdout and exits with the command's exit
-code; 124 when the deadline passed (the command is killed) or an expected text never came.
+code (128 + the signal's number when a signal ended it); 124 when the deadline passed (the command is killed) or an expected text never came.
 """
 import os
 import pty
@@ -21,7 +23,7 @@ def main() -> int:
     script = []
     while args and args[0] != "--":
         flag, value = args.pop(0), args.pop(0)
-        if flag not in ("--expect", "--send"):
+        if flag not in ("--expect", "--send", "--kill"):
             raise SystemExit(f"unknown flag {flag}")
         script.append((flag, value))
     args.pop(0)
@@ -37,6 +39,10 @@ def main() -> int:
     while not ended:
         if step < len(script) and script[step][0] == "--send":
             os.write(fd, script[step][1].encode() + b"\r")
+            step += 1
+            continue
+        if step < len(script) and script[step][0] == "--kill":
+            os.kill(pid, signal.SIGKILL)
             step += 1
             continue
         if time.monotonic() > deadline:
@@ -65,7 +71,8 @@ def main() -> int:
     if step < len(script):
         sys.stdout.write(f"\n[pty_operator] the command ended before {script[step][1]!r}\n")
         return 124
-    return os.waitstatus_to_exitcode(status)
+    code = os.waitstatus_to_exitcode(status)
+    return 128 - code if code < 0 else code  # killed by a signal: 128 + its number, as a shell says
 
 
 if __name__ == "__main__":
