@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Answers;
 using IoTopia.Certify.Harness.Catalogue;
 using IoTopia.Certify.Harness.Declarations;
 using IoTopia.Certify.Harness.Loading;
@@ -18,7 +19,7 @@ public sealed record LoadedInputs(
     string? DecisionsFile)
 {
     /// <summary>The run's answers file (<c>--answers</c>), read and checked against the suite and plan.</summary>
-    public Answers.AnswersFile? Answers { get; init; }
+    public AnswersFile? Answers { get; init; }
 
     /// <summary>The drivers the run brings itself (<see cref="IRunDrivers"/>): added to the rig's when it starts.</summary>
     public IReadOnlyList<RunDriver> RunDrivers { get; init; } = [];
@@ -101,11 +102,11 @@ public sealed record LoadedInputs(
         {
             errors.Add(e);
         }
-        Answers.AnswersFile? answers = null;
+        AnswersFile? answers = null;
         try
         {
             if (request.Answers is { } answersFile)
-                answers = global::IoTopia.Certify.Harness.Answers.AnswersLoader.Load(answersFile);
+                answers = AnswersLoader.Load(answersFile);
         }
         catch (InputException e)
         {
@@ -118,7 +119,7 @@ public sealed record LoadedInputs(
         var plan = Planner.Plan(suite!, catalogue, declarations, rig, request.Filter, request.Tier);
         if (answers is not null)
         {
-            foreach (var problem in global::IoTopia.Certify.Harness.Answers.AnswersCheck.Problems(answers, suite!, plan))
+            foreach (var problem in AnswersCheck.Problems(answers, suite!, plan))
                 errors.Add(problem);
             errors.ThrowIfAny();
         }
@@ -151,7 +152,7 @@ public sealed record LoadedInputs(
         }
     }
 
-    /// <summary>Every secret value of the rig file and the statement (<see cref="Secrets.SecretRule"/>).</summary>
+    /// <summary>Every secret value of the rig file, the statement and the answers file (<see cref="Secrets.SecretRule"/>).</summary>
     public IEnumerable<Secrets.SecretValue> Secrets => Rig.Secrets.Concat(Declarations.Statement.Secrets).Concat(Answers?.Secrets ?? []);
 
     /// <summary>The files whose content the run depends on, with the role of each.</summary>
