@@ -18,6 +18,12 @@ public sealed class RunContext
     public required StepRegistry Steps { get; init; }
     public required long Seed { get; init; }
 
+    /// <summary>
+    /// The operator's answers recorded before this process took over the run (<c>certify resume</c>): a value asked again
+    /// is taken from here rather than asked twice.
+    /// </summary>
+    public IReadOnlyList<OperatorAnswered> EarlierAnswers { get; init; } = [];
+
     /// <summary>Cancelled on Ctrl-C or SIGTERM: the run stops after cleanup and can be resumed.</summary>
     public CancellationToken Interrupted { get; init; }
 
