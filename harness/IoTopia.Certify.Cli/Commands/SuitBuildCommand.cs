@@ -29,7 +29,7 @@ public static class SuitBuildCommand
                 if ((keyFile is null) == !isUnsigned)
                     throw new SuitInputException("give --key PEM to sign, or --unsigned (one of them)");
                 var manifest = SuitManifestEncoder.Encode(SuitBuildRequest.Read(result.GetValue(parameters)!));
-                using var signer = keyFile is null ? null : SuitKeyFiles.ReadPrivate(keyFile);
+                using var signer = keyFile is null ? null : SuitKeyFiles.PrivateFromPem(SuitInspectCommand.ReadKey(keyFile), keyFile);
                 if (signer is not null && signer.KeySize != 256)
                     throw new SuitInputException($"{keyFile}: a {signer.KeySize}-bit key; ES256 signs with P-256");
                 var envelope = SuitEnvelopeBuilder.Build(manifest, signer);

@@ -28,7 +28,7 @@ public static class SuitInspectCommand
             {
                 envelope = Read(path);
                 if (result.GetValue(key) is { } pem)
-                    publicKey = SuitKeyFiles.ReadPublic(pem);
+                    publicKey = SuitKeyFiles.PublicFromPem(ReadKey(pem), pem);
             }
             catch (Exception e) when (e is SuitInputException or SuitKeyException or IOException or UnauthorizedAccessException)
             {
@@ -47,6 +47,9 @@ public static class SuitInspectCommand
         });
         return command;
     }
+
+    /// <summary>A PEM key file (a regular file of at most 64 KiB).</summary>
+    internal static string ReadKey(string path) => System.Text.Encoding.UTF8.GetString(Read(path, 64 * 1024));
 
     /// <summary>A regular file of at most <see cref="SuitDraft.MaxEnvelopeBytes"/>; shared with <c>suit build</c>'s inputs.</summary>
     internal static byte[] Read(string path, long maxBytes = SuitDraft.MaxEnvelopeBytes)

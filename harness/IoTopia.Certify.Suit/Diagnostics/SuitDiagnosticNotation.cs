@@ -70,6 +70,11 @@ public static class SuitDiagnosticNotation
 
     private static void WriteArray(StringBuilder text, CborValue array, DiagnosticContext context, int level)
     {
+        if (array.Items.Count == 0)
+        {
+            text.Append("[]");
+            return;
+        }
         text.Append('[');
         for (var i = 0; i < array.Items.Count; i++)
         {
@@ -145,6 +150,11 @@ public static class SuitDiagnosticNotation
 
     private static void WriteMap(StringBuilder text, CborValue map, DiagnosticContext context, int level)
     {
+        if (map.Entries.Count == 0)
+        {
+            text.Append("{}");
+            return;
+        }
         text.Append('{');
         for (var i = 0; i < map.Entries.Count; i++)
         {
