@@ -45,9 +45,11 @@ public sealed class HostileEnvelopeTests
         var at = IndexOf(manifest, validate);
         Assert.That(at, Is.GreaterThan(0));
         var patched = manifest[..at].Concat(Convert.FromHexString("074482181c0f")).Concat(manifest[(at + validate.Length)..]).ToArray();
-        var error = Assert.Throws<SuitFormatException>(() => SuitEnvelopeDecoder.Decode(SuitEnvelopeBuilder.Build(patched, null)))!;
+        var envelope = SuitEnvelopeBuilder.Build(patched, null);
+        var error = Assert.Throws<SuitFormatException>(() => SuitEnvelopeDecoder.Decode(envelope))!;
         Assert.That(error.Message, Does.Contain("unknown command 28 (condition-version (draft-ietf-suit-update-management)"));
         Assert.That(error.Path, Does.StartWith("manifest/validate"));
+        Assert.That(envelope.AsSpan((int)error.Offset, 2).ToArray(), Is.EqualTo(new byte[] { 0x18, 0x1c }), "the offset is the command's, in the envelope file");
     }
 
     [Test]

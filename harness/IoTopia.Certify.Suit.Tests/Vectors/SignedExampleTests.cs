@@ -44,7 +44,7 @@ public sealed class SignedExampleTests
             Assert.That(inspection.Diagnostic, Does.Contain("/ vendor-id / 1:h'fa6b4a53d5ad5fdfbe9de663e4d41ffe'"));
             Assert.That(inspection.Diagnostic, Does.Contain("/ image-size / 14:34768"));
             Assert.That(inspection.Diagnostic, Does.Contain("/ condition-image-match / 3,15"));
-            Assert.That(inspection.Diagnostic, Does.Contain("/ alg / 1:-7"));
+            Assert.That(inspection.Diagnostic, Does.Contain("/ alg / 1:-7 / \"ES256\" /"));
         });
     }
 

@@ -170,6 +170,8 @@ public static class SuitDiagnosticNotation
                 WriteEmbedded(text, value, inner, level + 1);
             else
                 Write(text, value, inner, level + 1);
+            if (name == "alg" && AlgorithmName(value) is { } algorithm)
+                text.Append($" / \"{algorithm}\" /");
             if (i < map.Entries.Count - 1)
                 text.Append(',');
         }
@@ -211,6 +213,15 @@ public static class SuitDiagnosticNotation
             _ => (null, DiagnosticContext.Plain, false),
         };
     }
+
+    private static string? AlgorithmName(CborValue value) => value.Kind != CborKind.Integer ? null : (int)value.Integer switch
+    {
+        -7 => "ES256",
+        -9 => "ESP256",
+        -35 => "ES384",
+        -36 => "ES512",
+        _ => null,
+    };
 
     /// <summary>A bstr holding CBOR, as &lt;&lt; item &gt;&gt;; as plain bytes when its content is not one CBOR item.</summary>
     private static void WriteEmbedded(StringBuilder text, CborValue value, DiagnosticContext context, int level)
