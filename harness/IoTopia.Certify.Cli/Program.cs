@@ -13,4 +13,5 @@ root.Subcommands.Add(InitStatementCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(RigCommand.Create(async forwarded => await root.Parse(forwarded).InvokeAsync(CommandLineEntry.Invocation)));
 root.Subcommands.Add(MudCommand.Create());
+root.Subcommands.Add(SuitCommand.Create());
 return await CommandLineEntry.RunAsync(root, args);

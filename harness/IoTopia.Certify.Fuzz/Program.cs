@@ -3,7 +3,7 @@ using IoTopia.Certify.Fuzz.Corpus;
 using IoTopia.Certify.Fuzz.Oracle;
 using IoTopia.Certify.Fuzz.Targets;
 
-// dotnet run -c Release --project harness/IoTopia.Certify.Fuzz -- --target mud|pcap|yaml [--seconds 300] [--seed N]
+// dotnet run -c Release --project harness/IoTopia.Certify.Fuzz -- --target mud|pcap|yaml|device|suit [--seconds 300] [--seed N]
 //     [--deadline 10] [--out DIR]                 fuzz one target for a while; exit 1 when any failure was found
 // ... -- --target T --replay FILE                 run one saved input through the same oracle
 // Exit codes: 0 no failure · 1 failures found · 3 bad arguments or no seeds.

@@ -2,7 +2,8 @@ namespace IoTopia.Certify.Fuzz.Corpus;
 
 /// <summary>
 /// The seeds of each target: our own files in the repository (suites, rigs, declarations, test fixtures, the
-/// captures under Seeds/) and, when it is there, the shared corpus in ../shared/mud-corpus (read in place).
+/// captures under Seeds/) and, when they are there, the shared corpus in ../shared/mud-corpus and the SUIT vectors in
+/// ../shared/vectors/suit (read in place).
 /// </summary>
 public sealed class SeedCorpus(string root)
 {
@@ -22,6 +23,11 @@ public sealed class SeedCorpus(string root)
 
     public IReadOnlyList<Seed> DeviceInput() =>
         Read(Files(Path.Combine(Root, "harness", "IoTopia.Certify.Fuzz", "Seeds", "device"), "*"));
+
+    /// <summary>The IETF draft's SUIT envelopes in ../shared/vectors/suit (read in place).</summary>
+    public string SharedSuitVectors => Path.Combine(RepoRoot.Shared(Root), "vectors", "suit");
+
+    public IReadOnlyList<Seed> Suit() => Read(Files(SharedSuitVectors, "*.suit"));
 
     public IReadOnlyList<Seed> Yaml() =>
         Read(Files(Path.Combine(Root, "suites"), "*.yaml", recursive: true)

@@ -10,7 +10,7 @@ namespace IoTopia.Certify.Fuzz.Targets;
 /// </summary>
 public interface IFuzzTarget : IDisposable
 {
-    /// <summary>mud, pcap or yaml: the name given to <c>--target</c>.</summary>
+    /// <summary>mud, pcap, yaml, device or suit: the name given to <c>--target</c>.</summary>
     string Name { get; }
 
     /// <summary>The extension of saved failing inputs, so that they open in the tools of their format.</summary>
