@@ -143,6 +143,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Rig = rig,
             Steps = steps,
             Seed = request.Seed,
+            Statement = inputs.Declarations.Statement,
             Interrupted = interrupted,
         };
         bool wasInterrupted;
