@@ -15,6 +15,9 @@ public static class Composition
         typeof(Rigs.Protocols.IPowerProtocol).Assembly, // the drivers' steps: serial.*, power.*, capture.*, lab.*, dut.*
         typeof(Suites.Intent.MudUrlStep).Assembly);     // suites/intent: intent.*
 
+    /// <summary>What a run brings besides its rig file: the operator (the terminal's person, or an answers file).</summary>
+    public static IRunDrivers RunDrivers => Terminal.RunOperator.Instance;
+
     public static RigKinds RigKinds { get; } = new RigKinds()
         .Add(new Rigs.Virtual.VirtualRigKind())
         .Add(new Rigs.Bench.BenchRigKind())

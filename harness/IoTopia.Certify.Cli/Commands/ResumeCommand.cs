@@ -21,7 +21,7 @@ public static class ResumeCommand
             try
             {
                 var reports = new RunReports();
-                var engine = new RunEngine(Composition.Steps, Composition.RigKinds, reports);
+                var engine = new RunEngine(Composition.Steps, Composition.RigKinds, reports, runDrivers: Composition.RunDrivers);
                 var folder = result.GetValue(run)!;
                 var outcome = await RunCommand.RunWithViewAsync(observer => engine.ResumeAsync(folder, ProjectRoot.Find(), observer, interruption.Token));
                 return Finish.Report(outcome, reports);

@@ -27,10 +27,11 @@ public static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "seed for every random choice of the run (default: random, recorded)" };
         var @out = new Option<string>("--out") { Description = "run folder (must not exist or be empty; default runs/<utc-time>-<dut>)" };
         var plan = new Option<bool>("--plan") { Description = "print what would run or be skipped and why; touch nothing" };
+        var answers = new Option<string>("--answers") { Description = "the operator's answers (YAML: answers: <scenario-id>: <key>: <answer>); nobody is asked at the terminal" };
         var sign = new Option<string>("--sign") { Description = "PEM (certificate + key) or PKCS#12 file: sign manifest.json (manifest.json.p7s)" };
 
         var command = new Command("run", "Run the suites against the device under test and write a run folder");
-        foreach (var o in new Option[] { rig, suite, filter, tier, statement, decisions, param, personality, @operator, seed, @out, plan, sign })
+        foreach (var o in new Option[] { rig, suite, filter, tier, statement, decisions, param, personality, @operator, seed, @out, plan, sign, answers })
             command.Options.Add(o);
 
         command.SetAction(async (result, _) =>
@@ -55,10 +56,11 @@ public static class RunCommand
                     Seed = result.GetValue(seed) ?? RandomNumberGenerator.GetInt32(int.MaxValue),
                     OutDir = result.GetValue(@out) is { } o ? Path.GetFullPath(o) : null,
                     SignKey = result.GetValue(sign) is { } k ? Path.GetFullPath(k) : null,
+                    Answers = result.GetValue(answers) is { } a ? Path.GetFullPath(a) : null,
                 };
                 if (request.SignKey is { } key && !File.Exists(key))
                     throw new InputException($"--sign {key}: no such key file");
-                inputs = LoadedInputs.Load(request, Composition.Steps, Composition.RigKinds);
+                inputs = LoadedInputs.Load(request, Composition.Steps, Composition.RigKinds, Composition.RunDrivers);
             }
             catch (InputException e)
             {
@@ -75,7 +77,7 @@ public static class RunCommand
             try
             {
                 var reports = new RunReports();
-                var engine = new RunEngine(Composition.Steps, Composition.RigKinds, reports);
+                var engine = new RunEngine(Composition.Steps, Composition.RigKinds, reports, runDrivers: Composition.RunDrivers);
                 var outcome = await RunWithViewAsync(observer => engine.RunAsync(request, inputs, observer, interruption.Token));
                 return Finish.Report(outcome, reports);
             }

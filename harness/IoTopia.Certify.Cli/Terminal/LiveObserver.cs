@@ -45,18 +45,32 @@ public sealed class LiveObserver : IRunObserver
         }
     }
 
-    public async Task<T> ShowWhileAsync<T>(Task<T> work)
+    /// <summary>
+    /// Draws until <paramref name="work"/> ends. When a question for the operator wants the terminal
+    /// (<see cref="TerminalGate"/>), the view stops with its last frame left on screen, and starts again below the question
+    /// once it is answered.
+    /// </summary>
+    public async Task<T> ShowWhileAsync<T>(Task<T> work, TerminalGate? gate = null)
     {
-        await AnsiConsole.Live(Render()).AutoClear(false).StartAsync(async ctx =>
+        gate ??= TerminalGate.Console;
+        while (true)
         {
-            while (!work.IsCompleted)
+            using (await gate.TakeForViewAsync())
             {
-                ctx.UpdateTarget(Render());
-                await Task.WhenAny(work, Task.Delay(250));
+                await AnsiConsole.Live(Render()).AutoClear(false).StartAsync(async ctx =>
+                {
+                    while (!work.IsCompleted && !gate.Wanted)
+                    {
+                        ctx.UpdateTarget(Render());
+                        await Task.WhenAny(work, Task.Delay(250));
+                    }
+                    ctx.UpdateTarget(Render());
+                });
             }
-            ctx.UpdateTarget(Render());
-        });
-        return await work;
+            if (work.IsCompleted)
+                return await work;
+            await Task.WhenAny(work, Task.Delay(100)); // the question takes the terminal now
+        }
     }
 
     private void Count(Verdict v, string line)

@@ -5,6 +5,10 @@ public static class TerminalMode
 {
     public static bool Live =>
         !Console.IsOutputRedirected
-        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        && !InContinuousIntegration
         && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
+
+    /// <summary>CI=true (any case) in the environment, as CI services set it.</summary>
+    public static bool InContinuousIntegration =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -67,7 +67,7 @@ public sealed class NetnsSmokeTests
     {
         Assert.That(_smoke.ExitCode, Is.Zero, _smoke.ToString());
         var run = new RunFolderReader(SmokeRun);
-        Assert.That(run.Results["scenarios"]!.AsArray().Select(s => (string?)s!["verdict"]).ToList(), Has.Count.EqualTo(12).And.All.EqualTo("pass"));
+        Assert.That(run.Results["scenarios"]!.AsArray().Select(s => (string?)s!["verdict"]).ToList(), Has.Count.EqualTo(13).And.All.EqualTo("pass"));
         var slot = (int)run.Results["run"]!["rig"]!["options"]!["slot"]!;
         var details = RigStarted(SmokeRun)["details"]!;
         Assert.Multiple(() =>

@@ -40,6 +40,13 @@ public sealed class VirtualSmokeTests
         Assert.That(serial, Does.Contain("[boot] model=RD-1 serial=RD1-000001"));
         var banner = run.Attempts("smoke.boot-banner")[0]!["steps"]![0]!;
         Assert.That(banner["evidence"]!.AsArray(), Is.Not.Empty, "serial.expect keeps the text it scanned");
+        var events = run.JournalEvents();
+        Assert.That(events.Where(e => e["data"] is JsonObject data && data["dutPowerAtEnd"] is not null).Select(e => (string?)e["text"]),
+            Is.EqualTo(new[] { "end of run: the DUT was powered off (its process SIGKILLed and reaped)" }));
+        var devices = events.Where(e => (string?)e["type"] == "process-started" && ((string?)e["command"])!.Contains("ReferenceDevice", StringComparison.Ordinal))
+            .Select(e => (int)e["pid"]!).ToList();
+        Assert.That(devices, Is.Not.Empty);
+        Assert.That(devices.Where(LinuxProcess.IsAlive), Is.Empty, "no device process is left after the run");
         if (Environment.IsPrivilegedProcess)
         {
             var slot = (int)run.Results["run"]!["rig"]!["options"]!["slot"]!;

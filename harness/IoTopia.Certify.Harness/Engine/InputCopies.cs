@@ -6,13 +6,13 @@ using IoTopia.Certify.Harness.Secrets;
 namespace IoTopia.Certify.Harness.Engine;
 
 /// <summary>
-/// The run's inputs copied into <c>inputs/&lt;role&gt;/</c>: the rig file and the statement redacted
+/// The run's inputs copied into <c>inputs/&lt;role&gt;/</c>: the rig file, the statement and the answers file redacted
 /// (<see cref="RedactedInput"/>), everything else byte for byte; and, on resume, which inputs changed since.
 /// </summary>
 public static class InputCopies
 {
     /// <summary>The roles whose files may hold secrets (<see cref="SecretRule"/>).</summary>
-    public static readonly IReadOnlySet<string> RedactedRoles = new HashSet<string>(["rig", "statement"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> RedactedRoles = new HashSet<string>(["rig", "statement", "answers"], StringComparer.Ordinal);
 
     /// <returns>each copy, and the secret values found while copying</returns>
     public static (List<InputFile> Copied, List<string> SecretValues) Copy(RunFolder folder, IEnumerable<(string Path, string Role)> files)

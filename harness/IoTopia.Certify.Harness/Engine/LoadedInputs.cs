@@ -1,3 +1,4 @@
+using IoTopia.Certify.Harness.Answers;
 using IoTopia.Certify.Harness.Catalogue;
 using IoTopia.Certify.Harness.Declarations;
 using IoTopia.Certify.Harness.Loading;
@@ -17,6 +18,12 @@ public sealed record LoadedInputs(
     string? StatementFile,
     string? DecisionsFile)
 {
+    /// <summary>The run's answers file (<c>--answers</c>), read and checked against the suite and plan.</summary>
+    public AnswersFile? Answers { get; init; }
+
+    /// <summary>The drivers the run brings itself (<see cref="IRunDrivers"/>): added to the rig's when it starts.</summary>
+    public IReadOnlyList<RunDriver> RunDrivers { get; init; } = [];
+
     public static string CataloguePath(string projectRoot) => Path.Combine(projectRoot, "suites", "requirements.yaml");
 
     public static string FrameworksPath(string projectRoot) => Path.Combine(projectRoot, "suites", "frameworks");
@@ -36,7 +43,8 @@ public sealed record LoadedInputs(
     }
 
     /// <exception cref="InputException">any bad input, with file, line, column and key</exception>
-    public static LoadedInputs Load(RunRequest request, StepRegistry steps, RigKinds kinds)
+    /// <param name="runDrivers">the drivers the run brings (a person at the terminal, an answers file); none when null</param>
+    public static LoadedInputs Load(RunRequest request, StepRegistry steps, RigKinds kinds, IRunDrivers? runDrivers = null)
     {
         var errors = new InputErrors();
         RigDescription? rig = null;
@@ -94,10 +102,42 @@ public sealed record LoadedInputs(
         {
             errors.Add(e);
         }
+        AnswersFile? answers = null;
+        try
+        {
+            if (request.Answers is { } answersFile)
+                answers = AnswersLoader.Load(answersFile);
+        }
+        catch (InputException e)
+        {
+            errors.Add(e);
+        }
         errors.ThrowIfAny();
+        var brought = runDrivers?.For(request, answers) ?? [];
+        rig = WithRunDrivers(rig!, brought);
         var declarations = new RunDeclarations(statement, decisions);
-        var plan = Planner.Plan(suite!, catalogue, declarations, rig!, request.Filter, request.Tier);
-        return new LoadedInputs(rig!, catalogue, declarations, suite!, plan, statementFile, decisionsFile);
+        var plan = Planner.Plan(suite!, catalogue, declarations, rig, request.Filter, request.Tier);
+        if (answers is not null)
+        {
+            foreach (var problem in AnswersCheck.Problems(answers, suite!, plan))
+                errors.Add(problem);
+            errors.ThrowIfAny();
+        }
+        return new LoadedInputs(rig, catalogue, declarations, suite!, plan, statementFile, decisionsFile) { Answers = answers, RunDrivers = brought };
+    }
+
+    /// <summary>The rig with the run's own drivers: their bindings after the rig's, their capabilities joined in the contract's order.</summary>
+    private static RigDescription WithRunDrivers(RigDescription rig, IReadOnlyList<RunDriver> brought)
+    {
+        if (brought.Count == 0)
+            return rig;
+        var bindings = brought.Select(d => new Drivers.DriverBinding(d.Driver.GetType(), d.Name, d.Resource)).ToList();
+        var given = rig.Capabilities.Concat(bindings.SelectMany(b => b.Capabilities)).ToHashSet(StringComparer.Ordinal);
+        return rig with
+        {
+            Bindings = [.. rig.Bindings, .. bindings],
+            Capabilities = Capabilities.InOrder.Where(given.Contains).ToList(),
+        };
     }
 
     private static IEnumerable<string> RigOptionProblems(RigDescription rig, IReadOnlyDictionary<string, string> given, RigKinds kinds)
@@ -112,8 +152,8 @@ public sealed record LoadedInputs(
         }
     }
 
-    /// <summary>Every secret value of the rig file and the statement (<see cref="Secrets.SecretRule"/>).</summary>
-    public IEnumerable<Secrets.SecretValue> Secrets => Rig.Secrets.Concat(Declarations.Statement.Secrets);
+    /// <summary>Every secret value of the rig file, the statement and the answers file (<see cref="Secrets.SecretRule"/>).</summary>
+    public IEnumerable<Secrets.SecretValue> Secrets => Rig.Secrets.Concat(Declarations.Statement.Secrets).Concat(Answers?.Secrets ?? []);
 
     /// <summary>The files whose content the run depends on, with the role of each.</summary>
     public IEnumerable<(string Path, string Role)> InputFiles()
@@ -127,6 +167,8 @@ public sealed record LoadedInputs(
             yield return (s, "statement");
         if (DecisionsFile is { } d)
             yield return (d, "decisions");
+        if (Answers is { } a)
+            yield return (a.File, "answers");
         foreach (var doc in Declarations.Decisions.Values.SelectMany(x => x.Documents).Select(x => x.Path).Distinct())
             yield return (doc, "document");
     }

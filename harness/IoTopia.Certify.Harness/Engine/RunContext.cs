@@ -22,6 +22,12 @@ public sealed class RunContext
     /// <summary>The manufacturer's conformance statement of the run (<see cref="ConformanceStatement.None"/> without one): steps may read its IXIT facts where a fact is optional (a declared MUD URL).</summary>
     public ConformanceStatement Statement { get; init; } = ConformanceStatement.None;
 
+    /// <summary>
+    /// The operator's answers recorded before this process took over the run (<c>certify resume</c>): a value asked again
+    /// is taken from here rather than asked twice.
+    /// </summary>
+    public IReadOnlyList<OperatorAnswered> EarlierAnswers { get; init; } = [];
+
     /// <summary>Cancelled on Ctrl-C or SIGTERM: the run stops after cleanup and can be resumed.</summary>
     public CancellationToken Interrupted { get; init; }
 

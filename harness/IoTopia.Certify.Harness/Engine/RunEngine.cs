@@ -14,7 +14,9 @@ namespace IoTopia.Certify.Harness.Engine;
 
 /// <summary>Starts a run, or resumes a killed one, and leaves a complete run folder behind.</summary>
 /// <param name="provenance">where the run's harness and tool versions come from; default: this machine (git, dpkg-query)</param>
-public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFinisher? finisher = null, IProvenanceSource? provenance = null)
+/// <param name="runDrivers">drivers the run brings besides the rig file's (a person at the terminal, an answers file)</param>
+public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFinisher? finisher = null, IProvenanceSource? provenance = null,
+    IRunDrivers? runDrivers = null)
 {
     private readonly IProvenanceSource _provenance = provenance ?? SystemProvenance.Instance;
 
@@ -35,6 +37,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Parameters = request.Parameters,
             RigOptions = request.RigOptions,
             SignKey = request.SignKey,
+            Answers = request.Answers,
         };
         RefuseSecretsIn(options, MaskOf(inputs));
         var folder = CreateFolder(request, inputs.Rig, started, MaskOf(inputs));
@@ -67,7 +70,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         foreach (var p in inputs.Plan.Where(p => p.Skip is not null))
             journal.Append(new ScenarioSkipped { ScenarioId = p.Id, Reason = p.Skip!.Value, Detail = p.SkipDetail ?? "" });
 
-        return await ExecuteAsync(folder, journal, request, inputs, new Dictionary<string, ScenarioProgress>(), interrupted, new HashSet<string>(), signer);
+        return await ExecuteAsync(folder, journal, request, inputs, new Dictionary<string, ScenarioProgress>(), interrupted, new HashSet<string>(), signer, []);
     }
 
     /// <summary>Continues a run whose process died: reaps its children, cleans up and retries the scenario in flight.</summary>
@@ -103,8 +106,9 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Operator = start.Run.Operator,
             Seed = start.Run.Seed,
             SignKey = o.SignKey,
+            Answers = o.Answers,
         };
-        var inputs = LoadedInputs.Load(request, steps, kinds) with { Plan = start.Plan };
+        var inputs = LoadedInputs.Load(request, steps, kinds, runDrivers) with { Plan = start.Plan };
         var signer = request.SignKey is { } signKey ? ManifestSigner.Load(signKey) : null;
 
         if (ended)
@@ -127,12 +131,13 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         var recorded = contents.Events.OfType<StepEnded>().SelectMany(e => e.Step.Evidence).Select(e => e.Path)
             .Concat(contents.Events.OfType<EvidenceAdded>().Select(e => e.Evidence.Path))
             .ToHashSet(StringComparer.Ordinal);
-        return await ExecuteAsync(folder, journal, request, inputs, ScenarioProgress.From(contents.Events), interrupted, recorded, signer);
+        return await ExecuteAsync(folder, journal, request, inputs, ScenarioProgress.From(contents.Events), interrupted, recorded, signer,
+            [.. contents.Events.OfType<OperatorAnswered>()]);
     }
 
     private async Task<RunOutcome> ExecuteAsync(RunFolder folder, Journal journal, RunRequest request, LoadedInputs inputs,
         IReadOnlyDictionary<string, ScenarioProgress> progress, CancellationToken interrupted, IReadOnlySet<string> recordedEvidence,
-        System.Security.Cryptography.X509Certificates.X509Certificate2? signer)
+        System.Security.Cryptography.X509Certificates.X509Certificate2? signer, IReadOnlyList<OperatorAnswered> earlierAnswers)
     {
         var rig = kinds.Create(inputs.Rig);
         var run = new RunContext
@@ -145,6 +150,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Seed = request.Seed,
             Statement = inputs.Declarations.Statement,
             Interrupted = interrupted,
+            EarlierAnswers = earlierAnswers,
         };
         bool wasInterrupted;
         try
@@ -211,6 +217,8 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
         var executor = new ScenarioExecutor(run);
         try
         {
+            foreach (var brought in inputs.RunDrivers)
+                run.Rig.Drivers.Add(brought.Driver, brought.Name, brought.Resource);
             await run.Rig.StartAsync(run, run.Interrupted);
             // the plan skipped by the capabilities the rig kind said it builds; a kind that built less is broken, not lacking
             var unbuilt = run.Rig.Description.Capabilities.Where(c => !run.Rig.Drivers.Capabilities.Contains(c)).ToList();
@@ -249,7 +257,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
     private static void RefuseSecretsIn(RunOptionsRecord options, SecretMask mask)
     {
         var holding = options.Parameters.Where(p => mask.Touches(p.Value)).Select(p => $"--param {p.Key}")
-            .Concat(new[] { options.Rig, options.Statement, options.Decisions, options.SignKey, options.Filter }.Concat(options.Suites)
+            .Concat(new[] { options.Rig, options.Statement, options.Decisions, options.SignKey, options.Filter, options.Answers }.Concat(options.Suites)
                 .OfType<string>().Where(mask.Touches))
             .ToList();
         if (holding.Count > 0)

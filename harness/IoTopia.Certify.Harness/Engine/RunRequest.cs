@@ -19,4 +19,7 @@ public sealed record RunRequest
     public long Seed { get; init; }
     public string? OutDir { get; init; }
     public string? SignKey { get; init; }
+
+    /// <summary>The operator's answers given ahead (<c>--answers FILE</c>): then nobody is asked at the terminal.</summary>
+    public string? Answers { get; init; }
 }

@@ -29,7 +29,11 @@ public static class RigLoader
         {
             var facts = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var key in d.Keys.Where(DutDescription.KnownFacts.ContainsKey))
+            {
                 facts[key] = d.String(key) ?? "";
+                if (DutDescription.Problem(key, facts[key]) is { } problem)
+                    errors.Add(new InputException(d.LocationOf(key), problem));
+            }
             dut = new DutDescription
             {
                 Model = d.String("model") ?? dut.Model,

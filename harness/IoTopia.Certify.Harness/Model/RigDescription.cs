@@ -59,6 +59,8 @@ public sealed record DutDescription
         ["marker-line"] = "the exact line marker-read-command prints while the marker is there",
         ["first-boot"] = "regex of a line the DUT prints only when it boots from its factory state",
         ["status-path"] = "path of the JSON status endpoint on the DUT's web port",
+        ["web-scheme"] = "how the DUT's web port is spoken to: https (the default; its certificate must chain to the rig's roots) or http (plain, reported as such)",
+        ["web-port"] = "the DUT's web port (1-65535; default 443 for https, 80 for http); bench rigs only: the reference-device rigs' port comes from the run's address plan",
         ["version-pointer"] = "JSON pointer of the firmware version in the status document",
         ["version-command"] = "console command that prints the version",
         ["mud-url-source"] = "where the DUT emits its MUD URL: dhcp, lldp, certificate",
@@ -73,6 +75,15 @@ public sealed record DutDescription
     public static IEnumerable<string> AllKeys => IdentityKeys.Concat(KnownFacts.Keys);
 
     public static bool IsKnown(string key) => KnownFacts.ContainsKey(key) || IdentityKeys.Contains(key);
+
+    /// <summary>What is wrong with a fact's value, or null: only facts with a closed set of values are checked (the loader names the key's line).</summary>
+    public static string? Problem(string key, string value) => key switch
+    {
+        "web-scheme" when value is not ("http" or "https") => $"dut.web-scheme: '{value}' is not http or https",
+        "web-port" when !int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535 =>
+            $"dut.web-port: '{value}' is not a port number (1-65535)",
+        _ => null,
+    };
 
     /// <summary>The facts as scenario parameters: dut.model, dut.serial, dut.banner …</summary>
     public IReadOnlyDictionary<string, string> AsParameters()

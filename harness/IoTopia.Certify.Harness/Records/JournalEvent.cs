@@ -24,6 +24,7 @@ namespace IoTopia.Certify.Harness.Records;
 [JsonDerivedType(typeof(Note), "note")]
 [JsonDerivedType(typeof(RigStarted), "rig-started")]
 [JsonDerivedType(typeof(RunSigned), "run-signed")]
+[JsonDerivedType(typeof(OperatorAnswered), "operator-answered")]
 public abstract record JournalEvent
 {
     public long Seq { get; set; }

@@ -63,6 +63,9 @@ public sealed record RunOptionsRecord
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> RigOptions { get; init; } = new Dictionary<string, string>();
     public string? SignKey { get; init; }
+
+    /// <summary>The answers file (<c>--answers</c>), read again on resume.</summary>
+    public string? Answers { get; init; }
 }
 
 /// <summary>One scenario of the plan: what it verifies, and why it will not run when it will not.</summary>

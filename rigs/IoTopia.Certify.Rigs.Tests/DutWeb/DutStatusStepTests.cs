@@ -37,9 +37,9 @@ public sealed class DutStatusStepTests
     }
 
     private async Task<(StepRecord Step, HttpsStatusServer Server)> AskAsync(int status, byte[] body, DutStatusStep.Arguments args,
-        X509Certificate2? certificate = null)
+        X509Certificate2? certificate = null, bool plain = false)
     {
-        var server = new HttpsStatusServer(_run.Plan.Dut, certificate ?? _certificate.Certificate, status, body);
+        var server = new HttpsStatusServer(_run.Plan.Dut, plain ? null : certificate ?? _certificate.Certificate, status, body);
         _rig.WebPort = server.Port;
         try
         {
@@ -53,6 +53,13 @@ public sealed class DutStatusStepTests
 
     private Task<(StepRecord Step, HttpsStatusServer Server)> AskAsync(int status, string body, DutStatusStep.Arguments args) =>
         AskAsync(status, Encoding.UTF8.GetBytes(body), args);
+
+    /// <summary>A rig whose <c>dut.web-scheme</c> is http: the status page is asked over plain HTTP on whatever port the server took.</summary>
+    private Task<(StepRecord Step, HttpsStatusServer Server)> AskPlainAsync(int status, string body, DutStatusStep.Arguments args)
+    {
+        _rig.WebScheme = "http";
+        return AskAsync(status, Encoding.UTF8.GetBytes(body), args, plain: true);
+    }
 
     private byte[] EvidenceOf(StepRecord step)
     {
@@ -168,5 +175,50 @@ public sealed class DutStatusStepTests
         var step = await _run.Host.RunStepAsync("dut.status", new DutStatusStep.Arguments { Within = TimeSpan.FromSeconds(1) }, Deadlines.Step);
         Assert.That((step.Verdict, step.Expected, step.Observed), Is.EqualTo((Verdict.Fail, "a JSON status document", "no answer")));
         Assert.That(step.Evidence, Is.Empty);
+    }
+
+    [Test]
+    public async Task PlainHttpOnAnotherPortPassesAndSaysItIsPlain()
+    {
+        var (step, server) = await AskPlainAsync(200, Status, new DutStatusStep.Arguments { Path = "/status", Pointer = "/firmware", Expect = "1.2.3" });
+        var evidence = step.Evidence.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(step.Verdict, Is.EqualTo(Verdict.Pass), step.Reason);
+            Assert.That(_rig.WebPort, Is.Not.EqualTo(443).And.Not.EqualTo(80), "the server's own port");
+            Assert.That((string?)step.Details["url"], Is.EqualTo($"http://{_run.Plan.Dut}:{_rig.WebPort}/status"));
+            Assert.That((string?)step.Details["transport"], Does.StartWith("plain http: no TLS"));
+            Assert.That(step.Reason, Does.Contain("over plain http: no TLS"));
+            Assert.That(evidence.Kind, Is.EqualTo("plain-http-response"));
+            Assert.That(evidence.Path, Does.EndWith("-dut.status-plain-http.json"));
+            Assert.That(File.ReadAllText(Path.Combine(_run.Host.Folder.Root, evidence.Path)), Is.EqualTo(Status));
+            Assert.That(server.Requests.Single().From.Address, Is.EqualTo(_run.Plan.Probe), "asked from the harness's probe address");
+            Assert.That(server.Requests.Single().RequestLine, Is.EqualTo("GET /status HTTP/1.1"));
+        });
+    }
+
+    [Test]
+    public async Task PlainHttpWithAnotherVersionFails()
+    {
+        var (step, _) = await AskPlainAsync(200, Status, new DutStatusStep.Arguments { Path = "/status", Pointer = "/firmware", Expect = "3.1.4" });
+        Assert.That((step.Verdict, step.Expected, step.Observed), Is.EqualTo((Verdict.Fail, "3.1.4", "1.2.3")));
+    }
+
+    [Test]
+    public async Task PlainHttpAnswering500Fails()
+    {
+        var (step, _) = await AskPlainAsync(500, """{"error":"busy"}""", new DutStatusStep.Arguments { Path = "/status", Pointer = "/firmware" });
+        Assert.That((step.Verdict, step.Observed), Is.EqualTo((Verdict.Fail, "500")));
+        Assert.That(step.Reason, Does.StartWith($"http://{_run.Plan.Dut}:").And.Contain("answered 500"));
+    }
+
+    [Test]
+    public async Task HttpsWithoutTrustRootsIsTheLabsErrorNotAPass()
+    {
+        _rig.WebTrustRoots = [];
+        var (step, server) = await AskAsync(200, Status, new DutStatusStep.Arguments { Pointer = "/firmware", Expect = "1.2.3" });
+        Assert.That(step.Verdict, Is.EqualTo(Verdict.Error));
+        Assert.That(step.Reason, Does.Contain("gives no roots the DUT's https certificate could chain to"));
+        Assert.That(server.Requests, Is.Empty);
     }
 }

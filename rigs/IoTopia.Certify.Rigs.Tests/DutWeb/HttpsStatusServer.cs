@@ -7,20 +7,20 @@ using System.Text;
 namespace IoTopia.Certify.Rigs.Tests.DutWeb;
 
 /// <summary>
-/// A device's status endpoint, played over real TLS on the DUT's address: each request is answered with the one
-/// scripted response (status and body) and the connection closed. It records who asked for what.
+/// A device's status endpoint, played over real TLS on the DUT's address (or plain HTTP, without a certificate): each
+/// request is answered with the one scripted response (status and body) and the connection closed. It records who asked for what.
 /// </summary>
 internal sealed class HttpsStatusServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
-    private readonly X509Certificate2 _certificate;
+    private readonly X509Certificate2? _certificate;
     private readonly int _status;
     private readonly byte[] _body;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly List<(IPEndPoint From, string RequestLine)> _requests = [];
 
-    public HttpsStatusServer(IPAddress address, X509Certificate2 certificate, int status, byte[] body)
+    public HttpsStatusServer(IPAddress address, X509Certificate2? certificate, int status, byte[] body)
     {
         _certificate = certificate;
         _status = status;
@@ -30,7 +30,7 @@ internal sealed class HttpsStatusServer : IAsyncDisposable
         _accepting = Task.Run(AcceptAsync);
     }
 
-    public HttpsStatusServer(IPAddress address, X509Certificate2 certificate, int status, string body)
+    public HttpsStatusServer(IPAddress address, X509Certificate2? certificate, int status, string body)
         : this(address, certificate, status, Encoding.UTF8.GetBytes(body))
     {
     }
@@ -71,8 +71,9 @@ internal sealed class HttpsStatusServer : IAsyncDisposable
             {
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 deadline.CancelAfter(TimeSpan.FromSeconds(10));
-                await using var tls = new SslStream(client.GetStream());
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, deadline.Token);
+                await using var tls = _certificate is null ? (Stream)client.GetStream() : new SslStream(client.GetStream());
+                if (tls is SslStream ssl)
+                    await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, deadline.Token);
                 var head = await ReadHeadAsync(tls, deadline.Token);
                 if (head.Length == 0)
                     return; // the client closed without asking (e.g. it refused our certificate after a TLS 1.3 handshake)

@@ -33,7 +33,8 @@ public sealed class DriverBackends
     /// Reads <c>drivers.&lt;slot&gt;</c> (null when absent): its <c>kind:</c> (or <paramref name="defaultKind"/>) picks the
     /// backend, the rest binds to the backend's options. Problems go to <paramref name="errors"/> with file:line.
     /// </summary>
-    public ConfiguredDriver? Read(YamlMap drivers, string slot, string? defaultKind, InputErrors errors)
+    /// <param name="slotKeys">keys of the slot itself, whatever its backend (e.g. power's <c>at-end</c>): read by the caller, not bound</param>
+    public ConfiguredDriver? Read(YamlMap drivers, string slot, string? defaultKind, InputErrors errors, IReadOnlySet<string>? slotKeys = null)
     {
         try
         {
@@ -45,7 +46,7 @@ public sealed class DriverBackends
             var backend = Find(slot, kind)
                           ?? throw new InputException(section.LocationOf("kind"), $"{section.Path}.kind: '{kind}' is not a {slot} backend; one of {kinds}");
             var binder = new ArgumentBinder(drivers.File, new Dictionary<string, string>(), section.Location);
-            var options = binder.Bind(backend.Options, section.Node, section.Path, new HashSet<string>(["kind"]));
+            var options = binder.Bind(backend.Options, section.Node, section.Path, new HashSet<string>(["kind", .. slotKeys ?? new HashSet<string>()]));
             return new ConfiguredDriver(backend, options);
         }
         catch (InputException e)

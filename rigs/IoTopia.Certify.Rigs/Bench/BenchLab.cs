@@ -8,6 +8,7 @@ using IoTopia.Certify.Harness.Processes;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Rigs.Addressing;
 using IoTopia.Certify.Rigs.Capture;
+using IoTopia.Certify.Rigs.DutWeb;
 using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Steps;
@@ -22,7 +23,7 @@ namespace IoTopia.Certify.Rigs.Bench;
 /// probes reach it, and the network as the DUT's traffic is judged. Without root none of it can be made: the
 /// kind has already left dns, dhcp, lab-http and capture out of the rig's capabilities, and the journal says why.
 /// </summary>
-internal sealed class BenchLab(BenchLabNetwork network, PhysicalAddress? dutMac, ManufacturerMud? mud) : IDutNetwork, IAsyncDisposable
+internal sealed class BenchLab(BenchLabNetwork network, PhysicalAddress? dutMac, ManufacturerMud? mud, DutWebFacts web) : IDutNetwork, IAsyncDisposable
 {
     private RunContext? _run;
     private InterfaceAddressLease? _lease;
@@ -33,7 +34,8 @@ internal sealed class BenchLab(BenchLabNetwork network, PhysicalAddress? dutMac,
 
     public IPAddress DutAddress => Plan.Dut;
     public IPAddress ProbeAddress => Plan.Probe;
-    public int WebPort => Plan.DutWebPort;
+    public string WebScheme => web.Scheme;
+    public int WebPort => web.Port;
     public PhysicalAddress? DutMac => network.OnLoopback ? null : dutMac;
     public X509Certificate2Collection WebTrustRoots { get; private set; } = [];
 

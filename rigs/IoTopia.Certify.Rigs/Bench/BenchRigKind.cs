@@ -32,7 +32,9 @@ public sealed class BenchRigKind(DriverBackends backends) : RigKind
     {
         if (drivers is null)
             return new BenchSettings();
-        var configured = Slots.Select(s => backends.Read(drivers, s.Slot, s.DefaultKind, errors)).OfType<ConfiguredDriver>().ToList();
+        var configured = Slots.Select(s => backends.Read(drivers, s.Slot, s.DefaultKind, errors, s.Slot == "power" ? PowerSlotKeys : null))
+            .OfType<ConfiguredDriver>().ToList();
+        var atEnd = ReadPowerAtEnd(drivers, errors);
         ManufacturerMud? mud = null;
         try
         {
@@ -49,7 +51,39 @@ public sealed class BenchRigKind(DriverBackends backends) : RigKind
         }
         var lab = BenchLabReader.Read(drivers, rigFile, hasMud: drivers.Has("mud"), errors);
         drivers.RejectUnknownKeys(errors);
-        return new BenchSettings { Drivers = configured, Lab = lab, Mud = mud };
+        return new BenchSettings
+        {
+            Drivers = configured,
+            Lab = lab,
+            Mud = mud,
+            PowerAtEnd = atEnd,
+            CaptureDutAddress = configured.Select(c => c.Options).OfType<LiveCaptureBackend.Options>()
+                .Select(o => System.Net.IPAddress.TryParse(o.DutAddress, out var address) ? address : null).FirstOrDefault(),
+        };
+    }
+
+    /// <summary>Keys of <c>drivers.power</c> whatever its backend.</summary>
+    private static readonly IReadOnlySet<string> PowerSlotKeys = new HashSet<string>(["at-end"]);
+
+    /// <summary><c>drivers.power.at-end</c>: off (the default) or leave; anything else is an error at its line.</summary>
+    private static PowerAtEnd ReadPowerAtEnd(YamlMap drivers, InputErrors errors)
+    {
+        try
+        {
+            if (drivers.Map("power") is not { } power || power.String("at-end") is not { } text)
+                return PowerAtEnd.Off;
+            return text switch
+            {
+                "off" => PowerAtEnd.Off,
+                "leave" => PowerAtEnd.Leave,
+                _ => throw new InputException(power.LocationOf("at-end"), $"drivers.power.at-end: '{text}' is not off or leave (what the DUT's power is when the run ends; default off)"),
+            };
+        }
+        catch (InputException e)
+        {
+            errors.Add(e);
+            return PowerAtEnd.Off;
+        }
     }
 
     public override IReadOnlyList<DriverBinding> Bindings(object? drivers) =>

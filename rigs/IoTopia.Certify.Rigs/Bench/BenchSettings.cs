@@ -13,4 +13,10 @@ public sealed record BenchSettings
 
     /// <summary>The manufacturer's publication (absolute paths; checked to exist when the rig starts).</summary>
     public ManufacturerMud? Mud { get; init; }
+
+    /// <summary>The DUT's power when the run ends or is interrupted (<c>drivers.power.at-end</c>, default off).</summary>
+    public PowerAtEnd PowerAtEnd { get; init; } = PowerAtEnd.Off;
+
+    /// <summary>The DUT's address when the bench has no lab network: the one its capture is filtered to (<c>drivers.capture.dut-address</c>).</summary>
+    public System.Net.IPAddress? CaptureDutAddress { get; init; }
 }

@@ -4,11 +4,12 @@ using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
+using IoTopia.Certify.Harness.Verdicts;
 using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.DutWeb;
 
-[Step("dut.status", "Reads the DUT's JSON status endpoint over HTTPS from the probe address; optionally checks one field.")]
+[Step("dut.status", "Reads the DUT's JSON status endpoint over https (or plain http, as the rig's dut.web-scheme says) from the probe address; optionally checks one field.")]
 public sealed class DutStatusStep : Step<DutStatusStep.Arguments>
 {
     public sealed class Arguments
@@ -24,9 +25,17 @@ public sealed class DutStatusStep : Step<DutStatusStep.Arguments>
 
     protected override async Task<StepOutcome> RunAsync(StepContext context, Arguments args, CancellationToken ct)
     {
-        var network = context.Resources.Get<IDutNetwork>(context.Rig.Description.Name);
+        if (context.Resources.Find<IDutNetwork>() is not { } network)
+            return StepOutcome.Error($"rig '{context.Rig.Description.Name}' gives no address of the DUT to ask (a bench names it in drivers.lab or drivers.capture.dut-address)");
+        var plain = network.WebScheme == DutWebFacts.Http;
+        if (!plain && network.WebTrustRoots.Count == 0)
+            return StepOutcome.Error($"rig '{context.Rig.Description.Name}' gives no roots the DUT's https certificate could chain to, so nothing it answers could be trusted (dut.web-scheme: http for a plain status page)");
         using var client = ProbeHttpClient.Create(network, TimeSpan.FromSeconds(5));
-        var url = new Uri($"https://{network.DutAddress}:{network.WebPort}{args.Path}");
+        var url = new Uri($"{(plain ? "http" : "https")}://{network.DutAddress}:{network.WebPort}{args.Path}");
+        context.Details["url"] = url.ToString();
+        context.Details["transport"] = plain
+            ? "plain http: no TLS, nothing about the DUT's identity verified (dut.web-scheme: http)"
+            : "https: the DUT's certificate chains to the rig's trust roots";
         var deadline = DateTimeOffset.UtcNow + args.Within;
         string? lastProblem = null;
         while (true)
@@ -36,14 +45,17 @@ public sealed class DutStatusStep : Step<DutStatusStep.Arguments>
             {
                 using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
                 var (body, truncated) = await ProbeHttpClient.ReadLimitedAsync(response, ct);
-                await context.WriteEvidenceAsync("json", "http-response", "application/json", body, ct: ct);
+                await context.WriteEvidenceAsync("json", plain ? "plain-http-response" : "http-response", "application/json", body, plain ? "plain-http" : null, ct);
                 if (truncated)
                     return StepOutcome.Fail($"the status document exceeds the {ProbeHttpClient.MaxResponseBytes} bytes the harness reads",
                         expected: $"at most {ProbeHttpClient.MaxResponseBytes} bytes", observed: "more");
                 context.Details["status"] = (int)response.StatusCode;
                 if (!response.IsSuccessStatusCode)
                     return StepOutcome.Fail($"{url} answered {(int)response.StatusCode}", expected: "200", observed: ((int)response.StatusCode).ToString());
-                return Check(context, args, body);
+                var outcome = Check(context, args, body);
+                if (!plain || outcome.Verdict != Verdict.Pass)
+                    return outcome;
+                return outcome with { Reason = outcome.Reason.Length == 0 ? "over plain http: no TLS" : $"{outcome.Reason} (over plain http: no TLS)" };
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {

@@ -36,15 +36,19 @@ public sealed class ExecPower : IPowerProtocol, IDriverBackend<ExecPower, ExecPo
 
     public Task OffAsync(CancellationToken ct) => RunAsync("power off", _options.Off, ct);
 
-    public async Task<PowerState> GetStateAsync(CancellationToken ct)
+    public async Task<PowerState> GetStateAsync(CancellationToken ct) => (await ReadStateAsync(ct)).State;
+
+    public async Task<PowerReading> ReadStateAsync(CancellationToken ct)
     {
         if (_options.Status is null)
-            return PowerState.Unknown;
+            return PowerReading.Unreadable("drivers.power gives no status command");
         var result = await Command("power status", _options.Status).RunCheckedAsync(_run.StartProcess, _run.Journal, null, ct);
         var on = _statusOn.IsMatch(result.Stdout);
         var off = _statusOff.IsMatch(result.Stdout);
-        return on == off ? PowerState.Unknown : on ? PowerState.On : PowerState.Off;
+        return new PowerReading(on == off ? PowerState.Unknown : on ? PowerState.On : PowerState.Off, result.Stdout);
     }
+
+    public TimeSpan StatusWithin => _options.StatusWithin;
 
     private Task RunAsync(string label, string command, CancellationToken ct) =>
         Command(label, command).RunCheckedAsync(_run.StartProcess, _run.Journal, null, ct);

@@ -18,6 +18,9 @@ public sealed record ExecPowerOptions : IValidatableArguments
     /// <summary>Matched against the status output: off.</summary>
     public string StatusOff { get; init; } = @"(?i)\boff\b";
 
+    /// <summary>How long the status may take to show a switch: it is read until it does or this passes.</summary>
+    public TimeSpan StatusWithin { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Deadline of each command.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -35,5 +38,7 @@ public sealed record ExecPowerOptions : IValidatableArguments
             yield return off;
         if (Timeout <= TimeSpan.Zero)
             yield return "timeout: must be more than 0";
+        if (StatusWithin <= TimeSpan.Zero)
+            yield return "status-within: must be more than 0";
     }
 }

@@ -53,6 +53,9 @@ public sealed partial class HttpPower : IPowerProtocol, IAsyncDisposable, IDrive
 
         public string StatusOff { get; init; } = @"(?i)\boff\b";
 
+        /// <summary>How long the status may take to show a switch: it is read until it does or this passes.</summary>
+        public TimeSpan StatusWithin { get; init; } = TimeSpan.FromSeconds(10);
+
         /// <summary>Deadline of each request, connection included.</summary>
         public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -70,6 +73,8 @@ public sealed partial class HttpPower : IPowerProtocol, IAsyncDisposable, IDrive
             }
             if (Timeout <= TimeSpan.Zero)
                 yield return "timeout: must be more than 0";
+            if (StatusWithin <= TimeSpan.Zero)
+                yield return "status-within: must be more than 0";
         }
     }
 
@@ -108,15 +113,19 @@ public sealed partial class HttpPower : IPowerProtocol, IAsyncDisposable, IDrive
 
     public Task OffAsync(CancellationToken ct) => SwitchAsync("power off", _options.Off, _options.OffResponse, ct);
 
-    public async Task<PowerState> GetStateAsync(CancellationToken ct)
+    public async Task<PowerState> GetStateAsync(CancellationToken ct) => (await ReadStateAsync(ct)).State;
+
+    public async Task<PowerReading> ReadStateAsync(CancellationToken ct)
     {
         if (_options.Status is null)
-            return PowerState.Unknown;
+            return PowerReading.Unreadable("drivers.power gives no status URL");
         var (_, body) = await RequestAsync("power status", _options.Status, ct);
         var on = _statusOn.IsMatch(body);
         var off = _statusOff.IsMatch(body);
-        return on == off ? PowerState.Unknown : on ? PowerState.On : PowerState.Off;
+        return new PowerReading(on == off ? PowerState.Unknown : on ? PowerState.On : PowerState.Off, body);
     }
+
+    public TimeSpan StatusWithin => _options.StatusWithin;
 
     public ValueTask DisposeAsync()
     {

@@ -7,7 +7,7 @@ using IoTopia.Certify.Rigs.Protocols;
 namespace IoTopia.Certify.Rigs.Power;
 
 [Needs(typeof(IPowerProtocol))]
-[Step("power.cycle", "Cuts the DUT's power, keeps it off for a while, and switches it on again.")]
+[Step("power.cycle", "Cuts the DUT's power, keeps it off for a while, and switches it on again; the backend's status must follow each switch.")]
 public sealed class PowerCycleStep : Step<PowerCycleStep.Arguments>
 {
     public sealed class Arguments : IValidatableArguments
@@ -28,9 +28,13 @@ public sealed class PowerCycleStep : Step<PowerCycleStep.Arguments>
         context.Details["driver"] = power.GetType().Name;
         context.Details["off-at"] = DateTimeOffset.UtcNow;
         await power.OffAsync(ct);
+        if (await PowerStatusConfirmation.ConfirmAsync(context, power, PowerState.Off, "off", ct) is { } offWrong)
+            return offWrong;
         await Task.Delay(args.OffFor, ct);
         context.Details["on-at"] = DateTimeOffset.UtcNow;
         await power.OnAsync(ct);
+        if (await PowerStatusConfirmation.ConfirmAsync(context, power, PowerState.On, "on", ct) is { } onWrong)
+            return onWrong;
         return StepOutcome.Pass($"power off for {Duration.Format(args.OffFor)}, then on");
     }
 }

@@ -6,7 +6,7 @@ using IoTopia.Certify.Rigs.Protocols;
 namespace IoTopia.Certify.Rigs.Power;
 
 [Needs(typeof(IPowerProtocol))]
-[Step("power.on", "Switches the DUT's power on (already on: nothing happens).")]
+[Step("power.on", "Switches the DUT's power on (already on: nothing happens); the backend's status must then say on.")]
 public sealed class PowerOnStep : Step<NoArguments>
 {
     protected override async Task<StepOutcome> RunAsync(StepContext context, NoArguments args, CancellationToken ct)
@@ -17,6 +17,6 @@ public sealed class PowerOnStep : Step<NoArguments>
         await power.OnAsync(ct);
         if (power is VirtualPower { Device: { HasExited: true } device } virtualPower)
             return StepOutcome.Error($"the device process exited at once with code {device.Process.ExitCode}: {virtualPower.RecentStderr}");
-        return StepOutcome.Pass("power on");
+        return await PowerStatusConfirmation.ConfirmAsync(context, power, PowerState.On, "on", ct) ?? StepOutcome.Pass("power on");
     }
 }

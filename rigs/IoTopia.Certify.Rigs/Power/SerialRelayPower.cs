@@ -38,6 +38,9 @@ public sealed class SerialRelayPower : IPowerProtocol, IDriverBackend<SerialRela
 
     public Task<PowerState> GetStateAsync(CancellationToken ct) => Task.FromResult(_state);
 
+    public Task<PowerReading> ReadStateAsync(CancellationToken ct) =>
+        Task.FromResult(PowerReading.Unreadable("a serial relay board does not answer: its state is only the last one commanded"));
+
     private async Task SwitchAsync(PowerState state, byte[] bytes, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

@@ -11,6 +11,9 @@ public interface IDutNetwork
     /// <summary>The harness's own address for probes (scans, status polls, browser); excluded from the DUT's behavioural traffic.</summary>
     IPAddress ProbeAddress { get; }
 
+    /// <summary><c>https</c> (the certificate must chain to <see cref="WebTrustRoots"/>) or <c>http</c> (plain: nothing is verified).</summary>
+    string WebScheme { get; }
+
     int WebPort { get; }
 
     /// <summary>The DUT's MAC on the captured link, when the rig knows it (the netns rig's veth, a bench's DUT); else null.</summary>

@@ -9,12 +9,12 @@ namespace IoTopia.Certify.Rigs.Restore;
 
 /// <summary>
 /// A bench where a person restores the DUT: the instructions go to stderr, and the operator presses Enter
-/// when done, within a deadline. Needs the rig's <c>operator</c> capability and a terminal on stdin. Being a
-/// person at the bench, it also gives that capability (<see cref="IOperatorProtocol"/>) to steps.
+/// when done, within a deadline. Needs the run's <c>operator</c> capability (a person at certify's terminal, which
+/// the run gives, not the rig file) and a terminal on stdin.
 /// </summary>
-[DriverBackend("restore", "operator", "a person at the bench restores the DUT and presses Enter (gives operator too)")]
+[DriverBackend("restore", "operator", "a person at the bench restores the DUT and presses Enter (needs the run's operator)")]
 public sealed class OperatorRestore(string instructions, TimeSpan timeout, TextReader input, TextWriter prompt, Func<bool> inputIsTerminal)
-    : IRestoreProtocol, IOperatorProtocol, IDriverBackend<OperatorRestore, OperatorRestore.Options>
+    : IRestoreProtocol, IDriverBackend<OperatorRestore, OperatorRestore.Options>
 {
     private Task<string?>? _pending;
 
@@ -44,13 +44,10 @@ public sealed class OperatorRestore(string instructions, TimeSpan timeout, TextR
         AskAsync(attempt, "restore by operator", "restore the DUT to its factory state.", instructions,
             "restore: the operator confirmed the DUT is in its factory state", ct);
 
-    public Task ConfirmAsync(AttemptContext attempt, string what, CancellationToken ct) =>
-        AskAsync(attempt, "operator", what, "", $"the operator confirmed: {what}", ct);
-
     private async Task AskAsync(AttemptContext attempt, string label, string what, string how, string confirmed, CancellationToken ct)
     {
         if (!attempt.Run.Rig.Has("operator"))
-            throw new InvalidOperationException($"{label}: the rig does not list the 'operator' capability (nobody is at the bench)");
+            throw new InvalidOperationException($"{label}: the run has no 'operator' capability (nobody is at the bench: no terminal, or CI)");
         if (!inputIsTerminal())
             throw new InvalidOperationException($"{label}: stdin is not a terminal, so nobody can press Enter; run certify from a terminal at the bench, or give the rig a restore command");
         if (_pending is { IsCompleted: true })

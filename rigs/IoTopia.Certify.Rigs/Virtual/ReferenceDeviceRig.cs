@@ -35,9 +35,11 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
     private VirtualPower? _power;
     private FactoryImageRestore? _restore;
     private X509Certificate2Collection _webRoots = [];
+    private RunContext? _run;
 
     public IPAddress DutAddress => Plan.Dut;
     public IPAddress ProbeAddress => Plan.Probe;
+    public string WebScheme => DutWeb.DutWebFacts.Https; // the reference device serves HTTPS on the plan's port
     public int WebPort => Plan.DutWebPort;
     public X509Certificate2Collection WebTrustRoots => _webRoots;
     public virtual PhysicalAddress? DutMac => null;
@@ -73,6 +75,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
 
     public override async Task StartAsync(RunContext run, CancellationToken ct)
     {
+        _run = run;
         _plan = await TakeAddressesAsync(run, ct);
         Resources.Set(_plan);
         Resources.Set(LabNetwork.OfReferenceDevice(_plan));
@@ -172,6 +175,24 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
 
     public override async ValueTask DisposeAsync()
     {
+        // the device is a process of the run: it never outlives it (no rig key leaves it on)
+        if (_power is not null && _run is not null)
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _power.OffAsync(deadline.Token);
+                _run.Journal.Append(new Harness.Records.Note
+                {
+                    Text = "end of run: the DUT was powered off (its process SIGKILLed and reaped)",
+                    Data = new JsonObject { ["dutPowerAtEnd"] = "off" },
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                // the run's process group still kills and reaps it
+            }
+        }
         // reverse order of start: device off first, then the console, the lab services; socat goes with the run's processes
         for (var i = _owned.Count - 1; i >= 0; i--)
         {

@@ -18,6 +18,8 @@ public sealed record ProbeCertificate(X509Certificate2? Certificate, bool Chains
 
     public static async Task<ProbeCertificate> ReadAsync(IDutNetwork network, CancellationToken ct)
     {
+        if (network.WebScheme != "https")
+            return new ProbeCertificate(null, false, $"{network.DutAddress}:{network.WebPort} speaks plain {network.WebScheme} (dut.web-scheme): no certificate to read");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(AttemptTimeout);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

@@ -9,7 +9,7 @@ internal sealed class ProbeLook(IDutNetwork? network)
 
     public ProbeCertificate? Result { get; private set; }
 
-    public bool Done => network is null || Result?.Certificate is not null;
+    public bool Done => network is null || network.WebScheme != "https" || Result?.Certificate is not null;
 
     /// <summary>One more try, unless a certificate was read already.</summary>
     public async Task TryAsync(CancellationToken ct)
@@ -22,6 +22,8 @@ internal sealed class ProbeLook(IDutNetwork? network)
     {
         if (network is null)
             return ChannelLook.Unavailable(Channel, "the rig gives no probe route to the DUT (IDutNetwork)");
+        if (network.WebScheme != "https")
+            return ChannelLook.Unavailable(Channel, $"the DUT's web port {network.WebPort} speaks plain {network.WebScheme} (dut.web-scheme): it shows no certificate");
         if (Result?.Certificate is not { } certificate)
             return new ChannelLook(Channel, true, false, [], Result?.Problem ?? "not tried");
         var url = CertificateMudUrl.From(certificate, "probe TLS server certificate", time);

@@ -63,6 +63,7 @@ internal sealed class LabTestRig : RigRuntime, IDutNetwork
 
     public IPAddress DutAddress => _plan.Dut;
     public IPAddress ProbeAddress => _plan.Probe;
+    public string WebScheme { get; set; } = "https";
     public int WebPort { get; set; } = 1;
-    public X509Certificate2Collection WebTrustRoots { get; }
+    public X509Certificate2Collection WebTrustRoots { get; set; }
 }
