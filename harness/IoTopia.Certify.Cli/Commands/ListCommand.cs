@@ -1,7 +1,6 @@
 using System.CommandLine;
 using IoTopia.Certify.Harness.Engine;
 using IoTopia.Certify.Harness.Loading;
-using IoTopia.Certify.Harness.Secrets;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Text;
 
@@ -53,18 +52,9 @@ public static class ListCommand
             try
             {
                 var d = RigLoader.Load(CommonOptions.RigOrDefault(result.GetValue(rigOnly), root), Composition.RigKinds);
-                var secrets = new SecretMask(d.Secrets.Select(s => s.Value)); // a resource may be a secret (an exec command with a credential)
                 Console.WriteLine($"rig {d.Name} ({d.File}), kind {d.Kind}");
                 Console.WriteLine($"dut: model {d.Dut.Model}, serial {d.Dut.Serial}, firmware {d.Dut.Firmware}");
-                Console.WriteLine($"capabilities: {(d.Capabilities.Count == 0 ? "none" : string.Join(", ", d.Capabilities))}");
-                foreach (var capability in Harness.Model.Capabilities.InOrder)
-                {
-                    foreach (var binding in d.Bindings.Where(b => b.Capabilities.Contains(capability)))
-                    {
-                        var unavailable = d.Capabilities.Contains(capability) ? "" : "\t(not available on this machine)";
-                        Console.WriteLine($"  {capability,-15} {binding.Name}{(binding.Resource.Length == 0 ? "" : $"\t{secrets.Mask(binding.Resource)}")}{unavailable}");
-                    }
-                }
+                CapabilityListing.Print(d);
                 foreach (var secret in d.Secrets)
                     Console.WriteLine($"secret: {secret.Key} (line {secret.Location.Line}): redacted in the run folder");
                 if (d.Description.Length > 0)

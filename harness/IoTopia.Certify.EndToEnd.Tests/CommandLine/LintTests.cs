@@ -37,6 +37,13 @@ public sealed class LintTests
             .And.Contain("  lab-http        lab service 'https'\t192.168.50.1 and the name addresses 192.168.50.10–192.168.50.99, port 443")
             .And.Contain("  lab-http        lab service 'mud'\tcam.json"));
 
+        var linted = await CertifyProgram.RunAsync("lint", "--rig", temp.Sub("bench.yaml"), "--suite", RepoRoot.Combine("suites", "smoke"));
+        Assert.That(linted.ExitCode, Is.Zero, linted.ToString());
+        var capabilityLines = list.Stdout.Split('\n').SkipWhile(l => !l.StartsWith("capabilities: ", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith("capabilities: ", StringComparison.Ordinal) || l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        Assert.That(capabilityLines, Has.Count.GreaterThan(5));
+        Assert.That(linted.Stdout.Split('\n'), Is.SupersetOf(capabilityLines), "lint shows each capability with its driver, as list rig does");
+        Assert.That(linted.Stdout, Does.Contain("  power           power exec\ton: true"));
+
         var captureOnly = temp.Write("capture-only.yaml", bench.Replace("services: [dhcp, dns, https, mud]", "services: []")
             .Replace("drivers:", "capabilities: [power, dns]\ndrivers:"));
         var lint = await CertifyProgram.RunAsync("lint", "--rig", captureOnly);

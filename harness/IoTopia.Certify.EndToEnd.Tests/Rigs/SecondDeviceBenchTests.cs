@@ -1,12 +1,13 @@
+using System.Text.RegularExpressions;
 using IoTopia.Certify.EndToEnd.Tests.Support;
 
 namespace IoTopia.Certify.EndToEnd.Tests.Rigs;
 
 /// <summary>
 /// The second test device (fixtures/second-device: Norda NT-2, a Python program that is not the reference device) on
-/// its <c>kind: bench</c> rig, rigs/second-device.yaml, through the built program: what already works on it gives
-/// the right verdict for the right reason. The ignored tests are what issue 11 still has to make right on a bench;
-/// fixtures/second-device/README.md ("Verdicts today") says scenario by scenario what each suite gives now.
+/// its <c>kind: bench</c> rig, rigs/second-device.yaml (the lab network on lo: DHCP listener, resolver, HTTPS hosts,
+/// MUD server), through the built program: what it does right passes, what it breaks fails for the stated reason,
+/// nothing is error. fixtures/second-device/README.md ("Verdicts") says scenario by scenario what each suite gives.
 /// </summary>
 [TestFixture]
 [NonParallelizable] // one bench per machine: /tmp/iotopia-second-device
@@ -128,9 +129,10 @@ public sealed class SecondDeviceBenchTests
                   - capture.expect: { name: boot, seen: { host: 127.88.0.1, port: 67, proto: udp }, within: 15s }
                   - capture.stop: { name: boot }
             """);
+        var captureOnly = Variant(temp, rig => rig.Replace("services: [dhcp, dns, https, mud]", "services: []")); // no ACK: the unit resends, after the capture started
         await UpAsync();
 
-        var result = await RunAsync(temp, "--suite", suite);
+        var result = await CertifyProgram.RunAsync(["run", "--rig", captureOnly, "--out", temp.Sub("run"), "--suite", suite], RunDeadline);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
@@ -158,6 +160,7 @@ public sealed class SecondDeviceBenchTests
     [Test]
     public async Task IotInt03VerifiesTheManufacturersSignedFileTheRigNames()
     {
+        RequireRoot();
         using var temp = new TempFolder();
         await UpAsync();
 
@@ -174,24 +177,128 @@ public sealed class SecondDeviceBenchTests
         });
     }
 
-    // What issue 11 has still to make right on a bench (fixtures/second-device/README.md, "Verdicts today").
-
     [Test]
-    [Ignore("waits for issue 11 item 3: intent.mud-url stops waiting at once when the rig has no lab DHCP or HTTPS, so a unit whose network comes up 2 s after power-on is inconclusive")]
-    public async Task IotInt01PassesFromTheCaptureAloneWhenTheNetworkComesUpLate()
+    public async Task AUnitAnnouncingAnotherMudUrlFailsIotInt03NamingBothUrls()
     {
         RequireRoot();
         using var temp = new TempFolder();
-        await UpAsync("--net-delay", "2");
+        await UpAsync("--flaw", "wrong-mud-url");
+
+        var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-03");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var run = new RunFolderReader(temp.Sub("run"));
+        var step = run.Attempts("intent.mud-signature")[0]!["steps"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)run.Requirement("IOT-INT-03")["verdict"], Is.EqualTo("fail"));
+            Assert.That(run.Reason("intent.mud-signature"), Does.Contain($"announces the MUD URL {BetaUrl}").And.Contain(MudUrl));
+            Assert.That((string?)step["details"]!["announcedUrl"], Is.EqualTo(BetaUrl));
+        });
+    }
+
+    [Test]
+    public async Task OnABenchWithoutLabServicesAUnitAnnouncingAnotherMudUrlFailsIotInt03()
+    {
+        RequireRoot();
+        using var temp = new TempFolder();
+        var offline = Variant(temp, rig => Regex.Replace(rig, "(?ms)^  lab:.*?(?=^  mud:)", "  capture: { kind: live, interface: lo, dut-address: 127.88.0.2 }\n"));
+        await UpAsync("--flaw", "wrong-mud-url");
+
+        var wrong = await CertifyProgram.RunAsync(["run", "--rig", offline, "--out", temp.Sub("wrong"), "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-03"], RunDeadline);
+
+        Assert.That(wrong.ExitCode, Is.EqualTo(1), wrong.ToString());
+        var run = new RunFolderReader(temp.Sub("wrong"));
+        var step = run.Attempts("intent.mud-signature")[0]!["steps"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Reason("intent.mud-signature"), Does.Contain($"the DUT announces the MUD URL {BetaUrl}, but the MUD file's mud-url is {MudUrl}"));
+            Assert.That((string?)step["details"]!["checked"], Does.Contain("not fetched"));
+            Assert.That(step["evidence"]!.AsArray().Select(e => (string?)e!["path"]), Has.Some.EndsWith(".pcap"), "the DHCPINFORM it judged by is evidence");
+        });
+
+        await UpAsync();
+        var right = await CertifyProgram.RunAsync(["run", "--rig", offline, "--out", temp.Sub("right"), "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-03"], RunDeadline);
+        Assert.That(right.ExitCode, Is.Zero, right.ToString());
+        Assert.That((string?)new RunFolderReader(temp.Sub("right")).Attempts("intent.mud-signature")[0]!["steps"]![0]!["details"]!["announcedUrl"], Is.EqualTo(MudUrl));
+    }
+
+    [Test]
+    public async Task WithoutAPublishedSignatureAndTrustAnchorIotInt03FailsAsUnsigned()
+    {
+        RequireRoot();
+        using var temp = new TempFolder();
+        var unsigned = Variant(temp, rig => rig.Replace("    signature: " + Fixtures + "second-device/mud/nt-2.p7s\n", "")
+            .Replace("    trust-anchor: " + Fixtures + "second-device/mud/norda-mud-ca.pem\n", ""));
+        Assert.That(File.ReadAllText(unsigned), Does.Not.Contain("trust-anchor:").And.Not.Contain("signature:"));
+        await UpAsync();
+
+        var result = await CertifyProgram.RunAsync(["run", "--rig", unsigned, "--out", temp.Sub("run"), "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-03"], RunDeadline);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That((string?)run.Requirement("IOT-INT-03")["verdict"], Is.EqualTo("fail"));
+        Assert.That(run.Reason("intent.mud-signature"), Does.Contain("unsigned"));
+    }
+
+    [Test]
+    public async Task IotInt01PassesOnTheLabsDhcpAndTheCapture()
+    {
+        RequireRoot();
+        using var temp = new TempFolder();
+        await UpAsync();
 
         var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-01");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That((string?)new RunFolderReader(temp.Sub("run")).Requirement("IOT-INT-01")["verdict"], Is.EqualTo("pass"));
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That((string?)run.Requirement("IOT-INT-01")["verdict"], Is.EqualTo("pass"));
+        var step = run.Attempts("intent.mud-url")[0]!["steps"]![1]!;
+        Assert.That((string?)step["reason"], Does.Contain(MudUrl).And.Contain("DHCPv4 option 161"));
+        var vias = step["details"]!["urls"]!.AsArray().Select(u => (string?)u!["via"]).ToList();
+        Assert.That(vias, Has.Some.StartsWith("the lab's DHCP listener"), "the lab's DHCP listener (the capture sees the boot's one DHCPINFORM only when it starts before the ACK)");
     }
 
     [Test]
-    [Ignore("waits for issue 11 item 1: the bench cannot state its lab network, so the DUT's DHCP and DNS to the lab are judged as violations")]
+    public async Task IotInt01PassesFromTheCaptureAloneWhenTheNetworkComesUpLate()
+    {
+        RequireRoot();
+        using var temp = new TempFolder();
+        var captureOnly = Variant(temp, rig => rig.Replace("services: [dhcp, dns, https, mud]", "services: []"));
+        await UpAsync("--net-delay", "2");
+
+        var result = await CertifyProgram.RunAsync(["run", "--rig", captureOnly, "--out", temp.Sub("run"), "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-01"], RunDeadline);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That((string?)run.Requirement("IOT-INT-01")["verdict"], Is.EqualTo("pass"));
+        var step = run.Attempts("intent.mud-url")[0]!["steps"]![1]!;
+        Assert.That(step["details"]!["urls"]!.AsArray().Select(u => (string?)u!["via"]), Is.All.StartWith("capture 'traffic'"), "the capture is the only channel");
+    }
+
+    [Test]
+    public async Task SmokePassesOnTheLabRig()
+    {
+        RequireRoot();
+        using var temp = new TempFolder();
+        await UpAsync();
+
+        var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "smoke"));
+
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That(result.ExitCode, Is.EqualTo(run.Verdict("smoke.traffic-captured") == "pass" ? 0 : 1), result.ToString());
+        Assert.Multiple(() =>
+        {
+            foreach (var id in new[] { "smoke.boot-banner", "smoke.power-cycle", "smoke.dns-query", "smoke.dhcp-mud-url", "smoke.status-endpoint", "smoke.restore-dirty", "smoke.restore-clean", "smoke.factory-boot" })
+                Assert.That(run.Verdict(id), Is.EqualTo("pass"), $"{id}: {run.Reason(id)}");
+            // smoke.traffic-captured matches the cloud by the DNS answer seen in its own window; since the power status is
+            // read after power-on, the window opens after the NT-2's first lookup and its 30 s name cache can outlast the
+            // step's 30 s: pass or fail by timing (open: capture.expect should take names from the lab resolver's log too)
+            Assert.That(run.Verdict("smoke.traffic-captured"), Is.AnyOf("pass", "fail"), run.Reason("smoke.traffic-captured"));
+        });
+    }
+
+    [Test]
     public async Task IotInt04PassesOnTheCompliantUnit()
     {
         RequireRoot();
@@ -205,7 +312,6 @@ public sealed class SecondDeviceBenchTests
     }
 
     [Test]
-    [Ignore("waits for issue 11 items 1 and 3: the lab's DHCP and DNS are listed as violations before the tracker")]
     public async Task IotInt04FailsNamingOnlyTheTracker()
     {
         RequireRoot();
@@ -217,7 +323,7 @@ public sealed class SecondDeviceBenchTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
         Assert.That((string?)run.Requirement("IOT-INT-04")["verdict"], Is.EqualTo("fail"));
-        Assert.That(run.Reason("intent.flows"), Does.Contain(":9000").And.Not.Contain(":67 ").And.Not.Contain(":53 "));
+        Assert.That(run.Reason("intent.flows"), Does.Contain(":9000").And.Contain("beacon.adtrack.example").And.Not.Contain("127.88.0.1:"), "nothing with the lab's own address (its DHCP, its resolver)");
     }
 
     [Test]
@@ -233,17 +339,35 @@ public sealed class SecondDeviceBenchTests
     }
 
     [Test]
-    [Ignore("waits for issue 11 item 7: the rig file is copied verbatim into inputs/rig/, login-password included")]
     public async Task TheConsolePasswordIsNowhereInTheRunFolder()
     {
         using var temp = new TempFolder();
         await UpAsync();
 
-        await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "smoke"), "--filter", "smoke.restore-dirty");
+        var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "smoke"), "--filter", "smoke.restore-dirty");
 
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var run = new RunFolderReader(temp.Sub("run"));
+        Assert.That(run.Verdict("smoke.restore-dirty"), Is.EqualTo("pass"), "the control: the scenario logged in twice with the password");
+        var copy = Directory.EnumerateFiles(Path.Combine(temp.Sub("run"), "inputs"), "*second-device.yaml", SearchOption.AllDirectories).Single();
+        Assert.That(File.ReadAllText(copy), Does.Contain("login-password:"), "the rig file is copied, its secret redacted");
         var holding = Directory.EnumerateFiles(temp.Sub("run"), "*", SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f).Contains(Password, StringComparison.Ordinal)).ToList();
         Assert.That(holding, Is.Empty);
+    }
+
+    private const string MudUrl = "https://mud.norda.example/nt-2.json";
+    private const string BetaUrl = "https://mud.norda.example/nt-2-beta.json";
+    private static readonly string Fixtures = RepoRoot.Combine("fixtures") + "/";
+
+    /// <summary>rigs/second-device.yaml changed by <paramref name="edit"/>, written into <paramref name="temp"/> with its paths made absolute.</summary>
+    private static string Variant(TempFolder temp, Func<string, string> edit)
+    {
+        var text = File.ReadAllText(Rig).Replace("../fixtures/", Fixtures, StringComparison.Ordinal)
+            .Replace("services: [dhcp, dns, https, mud]", $"services: [dhcp, dns, https, mud]\n    pki: {RepoRoot.Combine(".build", "test-pki")}", StringComparison.Ordinal);
+        var changed = edit(text);
+        Assert.That(changed, Is.Not.EqualTo(text), "the variant changes the rig");
+        return temp.Write($"second-device-{Guid.NewGuid():N}.yaml", changed);
     }
 
     private static void RequireRoot()

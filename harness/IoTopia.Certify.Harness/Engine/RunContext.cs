@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IoTopia.Certify.Harness.Declarations;
 using IoTopia.Certify.Harness.Processes;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Steps;
@@ -17,6 +18,9 @@ public sealed class RunContext
     public required RigRuntime Rig { get; init; }
     public required StepRegistry Steps { get; init; }
     public required long Seed { get; init; }
+
+    /// <summary>The manufacturer's conformance statement of the run (<see cref="ConformanceStatement.None"/> without one): steps may read its IXIT facts where a fact is optional (a declared MUD URL).</summary>
+    public ConformanceStatement Statement { get; init; } = ConformanceStatement.None;
 
     /// <summary>
     /// The operator's answers recorded before this process took over the run (<c>certify resume</c>): a value asked again

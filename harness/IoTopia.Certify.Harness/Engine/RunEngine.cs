@@ -148,6 +148,7 @@ public sealed partial class RunEngine(StepRegistry steps, RigKinds kinds, IRunFi
             Rig = rig,
             Steps = steps,
             Seed = request.Seed,
+            Statement = inputs.Declarations.Statement,
             Interrupted = interrupted,
             EarlierAnswers = earlierAnswers,
         };

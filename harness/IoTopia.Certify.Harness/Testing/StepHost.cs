@@ -31,8 +31,9 @@ public sealed class StepHost : IAsyncDisposable
     /// <param name="steps">the step classes; default: the harness's own</param>
     /// <param name="folder">the run folder; default: a new temporary one, deleted on dispose</param>
     /// <param name="parameters">the scenario's parameters, as a suite would give them (e.g. the rig's <c>dut.*</c> facts)</param>
+    /// <param name="statement">the run's conformance statement (default: none)</param>
     public static StepHost Create(RigRuntime rig, StepRegistry? steps = null, string? folder = null, string scenarioId = "step-test", long seed = 1,
-        IReadOnlyDictionary<string, string>? parameters = null)
+        IReadOnlyDictionary<string, string>? parameters = null, Declarations.ConformanceStatement? statement = null)
     {
         var owns = folder is null;
         var runFolder = new RunFolder(folder ?? Path.Combine(Path.GetTempPath(), $"certify-steps-{Guid.NewGuid():N}"));
@@ -46,6 +47,7 @@ public sealed class StepHost : IAsyncDisposable
             Rig = rig,
             Steps = steps ?? StepRegistry.Default,
             Seed = seed,
+            Statement = statement ?? Declarations.ConformanceStatement.None,
         };
         var scenario = new Scenario { Id = scenarioId, Title = scenarioId, Location = new SourceLocation("(step host)", 0, 0), Kind = ScenarioKind.RigCheck,
             Parameters = parameters ?? new Dictionary<string, string>() };

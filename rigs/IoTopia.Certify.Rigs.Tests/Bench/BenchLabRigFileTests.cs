@@ -132,4 +132,27 @@ public sealed class BenchLabRigFileTests
         var e = Assert.Throws<InputException>(() => RigLoader.Load(file, Kinds))!;
         Assert.That(e.Message, Does.Contain($"{file}:3:1: {message}"));
     }
+
+    [Test]
+    public void ATrustAnchorIsOptionalWithoutASignatureAndRequiredWithOne()
+    {
+        var unsigned = RigLoader.Load(Write(Head + """
+            drivers:
+              power: { kind: exec, on: 'true', off: 'true' }
+              mud: { file: cam.json }
+            """), Kinds);
+        Assert.That(((BenchSettings)unsigned.Drivers!).Mud, Is.EqualTo(new ManufacturerMud
+        {
+            MudFile = Path.Combine(_folder, "cam.json"),
+            Origin = ((BenchSettings)unsigned.Drivers!).Mud!.Origin,
+        }), "no signature published: no anchor needed, IOT-INT-03 fails as unsigned");
+
+        var file = Write(Head + """
+            drivers:
+              power: { kind: exec, on: 'true', off: 'true' }
+              mud: { file: cam.json, signature: cam.json }
+            """);
+        var e = Assert.Throws<InputException>(() => RigLoader.Load(file, Kinds))!;
+        Assert.That(e.Message, Does.Contain($"{file}:").And.Contain("drivers.mud: trust-anchor: required with signature:"));
+    }
 }

@@ -117,7 +117,7 @@ public sealed class BenchRigKind(DriverBackends backends) : RigKind
         {
             MudFile = Path.GetFullPath(Path.Combine(folder, mud.File)),
             Signature = mud.Signature is null ? null : Path.GetFullPath(Path.Combine(folder, mud.Signature)),
-            TrustAnchor = Path.GetFullPath(Path.Combine(folder, mud.TrustAnchor)),
+            TrustAnchor = mud.TrustAnchor is null ? null : Path.GetFullPath(Path.Combine(folder, mud.TrustAnchor)),
             Origin = $"the manufacturer's files named by {rigFile} (drivers.mud)",
         };
     }

@@ -25,30 +25,13 @@ public sealed class CaptureStartStep : Step<CaptureStartStep.Arguments>
     {
         if (CaptureDriver.Find(context) is not { } capture)
             return StepOutcome.Error($"rig '{context.Rig.Description.Name}' has no capture driver");
-        if (capture.Unavailable is { } why)
-            return StepOutcome.Error(why);
-        if (context.Activities.Find<BackgroundActivity>(args.Name) is not null)
-            return StepOutcome.Error($"a background activity named '{args.Name}' already runs in this attempt");
-
-        var filter = string.IsNullOrWhiteSpace(args.Filter) ? capture.Target.DefaultFilter : args.Filter;
-        var activity = new CaptureActivity(args.Name, filter, capture.Target, context);
-        var pcap = context.CreateEvidence("pcap", "capture", "application/vnd.tcpdump.pcap", args.Name);
-        ICaptureSession session;
-        try
-        {
-            session = await capture.StartAsync(pcap, new CaptureSettings(filter, activity.Observe), ct);
-        }
-        catch (Exception e) when (e is CaptureUnavailableException or ArgumentException or SharpPcap.PcapException)
-        {
-            await pcap.DisposeAsync();
-            return StepOutcome.Error(e.Message);
-        }
-        activity.Attach(session, pcap);
-        context.Activities.Start(args.Name, activity);
+        var (activity, problem) = await CaptureStarter.StartAsync(context, capture, args.Name, args.Filter, ct);
+        if (activity is null)
+            return StepOutcome.Error(problem!);
         context.Details["capture"] = args.Name;
-        context.Details["filter"] = filter;
+        context.Details["filter"] = activity.Filter;
         context.Details["dut"] = capture.Target.Dut.ToString();
         context.Details["probe"] = capture.Target.Probe?.ToString();
-        return StepOutcome.Pass($"capturing '{args.Name}' with filter '{filter}'");
+        return StepOutcome.Pass($"capturing '{args.Name}' with filter '{activity.Filter}'");
     }
 }

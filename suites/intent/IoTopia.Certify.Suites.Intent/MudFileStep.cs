@@ -11,6 +11,7 @@ using IoTopia.Certify.Rigs.Protocols;
 namespace IoTopia.Certify.Suites.Intent;
 
 [Needs(typeof(ILabMud))]
+[Needs(typeof(ICaptureProtocol), Optional = true)]
 [Needs(typeof(ILabDns), Optional = true)]
 [Needs(typeof(ILabDhcp), Optional = true)]
 [Needs(typeof(ILabHttps), Optional = true)]

@@ -49,11 +49,17 @@ public sealed class MudFlowsStep : Step<MudFlowsStep.Arguments>
         context.Details["pcap"] = capture.PcapEvidencePath;
         if (capture.Failure is { } failure)
             return StepOutcome.Error($"capture '{capture.Name}' failed: {failure}");
-        var (file, stop) = await MudFileSource.GetAsync(context, args.Source, args.Within, ct);
-        if (stop is not null)
+        var wire = RigDrivers.Lab<ILabDhcp>(context) is null ? CaptureMudUrls.Read(capture) : null; // a bench without the lab's DHCP: the URL from this capture
+        var lookup = await MudFileSource.GetAsync(context, args.Source, args.Within, ct, wire);
+        if (lookup.Stop is { } stop)
             return stop with { Expected = FlowsJudgement.Expected };
-        context.Details["checked"] = file!.Checked;
+        var file = lookup.File!;
+        context.Details["checked"] = file.Checked;
         context.Details["fileEvidence"] = await IntentEvidence.BytesAsync(context, "mud-file", "json", MudMediaTypes.MudFile, file.Bytes, ct);
+        if (lookup.Mismatch is { } mismatch)
+            return StepOutcome.Inconclusive($"{mismatch}: the flows cannot be judged by a file the DUT does not point to (IOT-INT-03 judges the URL)", FlowsJudgement.Expected, file.Checked);
+        if (lookup.Untied is { } untied)
+            context.Details["untied"] = untied;
         if (!file.Validation.IsValid)
             return StepOutcome.Inconclusive($"the MUD file is invalid ({file.Validation.ErrorCount} errors): flows cannot be judged by it (IOT-INT-02 judges the file)",
                 FlowsJudgement.Expected, file.Checked);

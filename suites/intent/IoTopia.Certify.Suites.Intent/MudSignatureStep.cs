@@ -14,10 +14,11 @@ using IoTopia.Certify.Rigs.Protocols;
 namespace IoTopia.Certify.Suites.Intent;
 
 [Needs(typeof(ILabMud), Optional = true)]
+[Needs(typeof(ICaptureProtocol), Optional = true)]
 [Needs(typeof(ILabDns), Optional = true)]
 [Needs(typeof(ILabDhcp), Optional = true)]
 [Needs(typeof(ILabHttps), Optional = true)]
-[Step("intent.mud-signature", "IOT-INT-03: fetches the MUD file's mud-signature through the lab and verifies the detached CMS signature over the file's exact bytes, chained to the manufacturer's trust anchor the rig gives (time validity checked unless waived, and reported).")]
+[Step("intent.mud-signature", "IOT-INT-03: fetches the MUD file's mud-signature through the lab and verifies the detached CMS signature over the file's exact bytes, chained to the manufacturer's trust anchor the rig gives (time validity checked unless waived, and reported); the URL the DUT announces (lab DHCP, or its DHCP on the wire) must be the file's mud-url and the statement's.")]
 public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
 {
     public const int MaxSignatureBytes = 256 * 1024;
@@ -55,12 +56,19 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
         const string expected = "a DER detached CMS signature at the file's mud-signature that verifies over its exact bytes, signer with digitalSignature, chained to the manufacturer's anchor";
         var manufacturer = RigDrivers.Resource<ManufacturerMud>(context) ?? RigDrivers.Lab<ILabMud>(context)?.Publication;
         if (manufacturer is null)
-            return StepOutcome.Error($"rig '{context.Rig.Description.Name}' names no manufacturer trust anchor for MUD signatures (drivers.mud.trust-anchor)");
-        var (file, stop) = await MudFileSource.GetAsync(context, args.Source, args.Within, ct);
-        if (stop is not null)
+            return StepOutcome.Error($"rig '{context.Rig.Description.Name}' names no manufacturer MUD publication (drivers.mud)");
+        var lookup = await MudFileSource.GetAsync(context, args.Source, args.Within, ct);
+        if (lookup.File is { } found)
+        {
+            context.Details["checked"] = found.Checked;
+            context.Details["fileEvidence"] = await IntentEvidence.BytesAsync(context, "mud-file", "json", MudMediaTypes.MudFile, found.Bytes, ct);
+        }
+        if (lookup.Mismatch is { } mismatch)
+            return StepOutcome.Fail(DeviceText.Clip($"the MUD file the DUT points to is not its manufacturer's signed file: {mismatch}", 1500),
+                "the URL the DUT announces is the mud-url of its manufacturer's signed MUD file (and the statement's)", (string?)context.Details["announcedUrl"]);
+        if (lookup.Stop is { } stop)
             return stop with { Expected = expected };
-        context.Details["checked"] = file!.Checked;
-        context.Details["fileEvidence"] = await IntentEvidence.BytesAsync(context, "mud-file", "json", MudMediaTypes.MudFile, file.Bytes, ct);
+        var file = lookup.File!;
         if (file.Validation.Mud is not { } mud)
             return StepOutcome.Inconclusive("the MUD file is not a readable MUD file: its mud-signature cannot be read (IOT-INT-02 judges the file)", expected, file.Checked);
 
@@ -69,12 +77,14 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
             return problem!;
         context.Details["signatureEvidence"] = await IntentEvidence.BytesAsync(context, "mud-signature", "p7s", MudMediaTypes.Signature, signature, ct);
 
+        if (manufacturer.TrustAnchor is not { } anchorPath)
+            return StepOutcome.Error($"rig '{context.Rig.Description.Name}' names no manufacturer trust anchor to verify the MUD signature against (drivers.mud.trust-anchor)");
         X509Certificate2Collection anchors;
         byte[] anchorBytes;
         try
         {
-            anchorBytes = await ManufacturerMudEvidence.ReadAsync(manufacturer.TrustAnchor, ct);
-            anchors = TrustAnchorLoader.LoadBytes(anchorBytes, manufacturer.TrustAnchor);
+            anchorBytes = await ManufacturerMudEvidence.ReadAsync(anchorPath, ct);
+            anchors = TrustAnchorLoader.LoadBytes(anchorBytes, anchorPath);
         }
         catch (Exception e) when (e is MudInputException or IOException)
         {
@@ -95,6 +105,8 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
         context.Details["reportEvidence"] = await IntentEvidence.JsonAsync(context, "signature-report", json, ct);
         context.Details["verification"] = json;
         var observed = $"signer {DeviceText.Clip(report.Signer ?? "none", 200)}; time validity {report.TimeValidity}";
+        if (report.Valid && lookup.Untied is { } untied)
+            return StepOutcome.Inconclusive($"the signature verifies and chains to the manufacturer's anchor, but {untied}", expected, observed);
         return report.Valid
             ? StepOutcome.Pass($"the signature verifies and chains to the manufacturer's anchor; time validity {report.TimeValidity}; checked: {file.Checked}") with { Expected = expected, Observed = observed }
             : StepOutcome.Fail(DeviceText.Clip($"the MUD signature does not verify: {string.Join("; ", report.Failures)}", 1500), expected, observed);
@@ -108,7 +120,7 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
         {
             // an offline bench: the signature the rig names
             if (manufacturer.Signature is not { } path)
-                return (null, StepOutcome.Fail("the manufacturer published no signature for the MUD file (the rig names none)", expected, "none"));
+                return (null, StepOutcome.Fail("the MUD file is unsigned: the manufacturer published no signature for it (the rig names none)", expected, "none"));
             try
             {
                 return (await ManufacturerMudEvidence.ReadAsync(path, ct), null);
@@ -131,7 +143,10 @@ public sealed class MudSignatureStep : Step<MudSignatureStep.Arguments>
         if (fetch.DeviceProblem is { } device)
             return (null, StepOutcome.Fail($"the signature at {DeviceText.Clip(signatureUrl, 200)} cannot be fetched: {device}", expected, signatureUrl));
         if (fetch.Status != 200)
-            return (null, StepOutcome.Fail($"no signature at {DeviceText.Clip(signatureUrl, 200)}: HTTP {fetch.Status}", expected, $"HTTP {fetch.Status}"));
+        {
+            var unsigned = manufacturer.Signature is null ? ": the MUD file is unsigned (its manufacturer published no signature)" : "";
+            return (null, StepOutcome.Fail($"no signature at {DeviceText.Clip(signatureUrl, 200)}: HTTP {fetch.Status}{unsigned}", expected, $"HTTP {fetch.Status}"));
+        }
         if (fetch.Truncated)
             return (null, StepOutcome.Fail($"the signature at {DeviceText.Clip(signatureUrl, 200)} is larger than {MaxSignatureBytes} bytes", expected, "too large"));
         if (fetch.MediaType != MudMediaTypes.Signature)

@@ -14,8 +14,9 @@ public static class ManufacturerMudEvidence
         var copies = new Dictionary<string, string>
         {
             ["mud-file"] = await CopyAsync(run, "mud-file", "json", MudMediaTypes.MudFile, await ReadAsync(mud.MudFile, ct), ct),
-            ["trust-anchor"] = await CopyAsync(run, "mud-trust-anchor", "pem", "application/x-pem-file", await ReadAsync(mud.TrustAnchor, ct), ct),
         };
+        if (mud.TrustAnchor is { } anchor)
+            copies["trust-anchor"] = await CopyAsync(run, "mud-trust-anchor", "pem", "application/x-pem-file", await ReadAsync(anchor, ct), ct);
         if (mud.Signature is { } signature)
             copies["signature"] = await CopyAsync(run, "mud-signature", "p7s", MudMediaTypes.Signature, await ReadAsync(signature, ct), ct);
         return copies;
