@@ -286,15 +286,14 @@ public sealed class SecondDeviceBenchTests
         var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "smoke"));
 
         var run = new RunFolderReader(temp.Sub("run"));
-        Assert.That(result.ExitCode, Is.EqualTo(run.Verdict("smoke.traffic-captured") == "pass" ? 0 : 1), result.ToString());
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.Multiple(() =>
         {
             foreach (var id in new[] { "smoke.boot-banner", "smoke.power-cycle", "smoke.dns-query", "smoke.dhcp-mud-url", "smoke.status-endpoint", "smoke.restore-dirty", "smoke.restore-clean", "smoke.factory-boot" })
                 Assert.That(run.Verdict(id), Is.EqualTo("pass"), $"{id}: {run.Reason(id)}");
-            // smoke.traffic-captured matches the cloud by the DNS answer seen in its own window; since the power status is
-            // read after power-on, the window opens after the NT-2's first lookup and its 30 s name cache can outlast the
-            // step's 30 s: pass or fail by timing (open: capture.expect should take names from the lab resolver's log too)
-            Assert.That(run.Verdict("smoke.traffic-captured"), Is.AnyOf("pass", "fail"), run.Reason("smoke.traffic-captured"));
+            // smoke.traffic-captured boots the unit inside its capture: the NT-2 resolves its cloud once and caches the
+            // answer for 30 s, so a capture opened after boot could not name its telemetry
+            Assert.That(run.Verdict("smoke.traffic-captured"), Is.EqualTo("pass"), run.Reason("smoke.traffic-captured"));
         });
     }
 

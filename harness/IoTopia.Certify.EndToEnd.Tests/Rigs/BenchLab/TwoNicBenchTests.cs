@@ -76,13 +76,12 @@ public sealed class TwoNicBenchTests
     public void SmokePassesOrSkipsNamingTheMissingKey()
     {
         var run = new RunFolderReader(SmokeRun);
-        Assert.That(_smoke.ExitCode, Is.EqualTo(run.Verdict("smoke.traffic-captured") == "pass" ? 0 : 1), _smoke.ToString());
+        Assert.That(_smoke.ExitCode, Is.Zero, _smoke.ToString());
         Assert.Multiple(() =>
         {
-            foreach (var id in new[] { "smoke.boot-banner", "smoke.power-cycle", "smoke.dns-query", "smoke.dhcp-mud-url", "smoke.restore-dirty", "smoke.restore-clean", "smoke.factory-boot" })
+            // smoke.traffic-captured boots the DUT inside its capture, so the lookup that names the cloud is in it
+            foreach (var id in new[] { "smoke.boot-banner", "smoke.power-cycle", "smoke.dns-query", "smoke.dhcp-mud-url", "smoke.restore-dirty", "smoke.restore-clean", "smoke.factory-boot", "smoke.traffic-captured" })
                 Assert.That(run.Verdict(id), Is.EqualTo("pass"), $"{id}: {run.Reason(id)}");
-            // by timing, as on the NT-2's lo bench (SecondDeviceBenchTests.SmokePassesOnTheLabRig): the cloud is matched by a DNS answer in the window
-            Assert.That(run.Verdict("smoke.traffic-captured"), Is.AnyOf("pass", "fail"), run.Reason("smoke.traffic-captured"));
             Assert.That(run.Verdict("smoke.status-endpoint"), Is.EqualTo("skipped"), run.Reason("smoke.status-endpoint"));
         });
     }
