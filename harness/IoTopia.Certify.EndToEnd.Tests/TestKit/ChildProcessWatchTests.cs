@@ -16,7 +16,10 @@ public sealed class ChildProcessWatchTests
         using var sleep = Process.Start(new ProcessStartInfo("sleep", ["30"]) { UseShellExecute = false })!;
         try
         {
-            Assert.That(ChildProcessWatch.StartedSince(before), Does.Contain(sleep.Id.ToString()).And.Contain("sleep 30"));
+            // Polled: under load the child's /proc cmdline can still be empty for a moment after Process.Start returns.
+            var seen = await Poll.UntilAsync(() => ChildProcessWatch.StartedSince(before) is { } s && s.Contains("sleep 30") ? s : null,
+                TimeSpan.FromSeconds(10), "the watch to name the sleeping child");
+            Assert.That(seen, Does.Contain(sleep.Id.ToString()).And.Contain("sleep 30"));
         }
         finally
         {

@@ -19,6 +19,13 @@ public partial class NativeProgramTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
+        if (!Corpus.Has("tplink-tapo-p115.json") || !Corpus.Has("tplink-tapo-p115.pcap"))
+        {
+            // Assert.Ignore inside a case source would be reported as a failed test, not a skipped one.
+            yield return new TestCaseData((object)Array.Empty<string>()).SetName("the shared corpus")
+                .Ignore($"the shared MUD corpus is not here: {Corpus.Folder} lacks tplink-tapo-p115.json/.pcap (it lives in ../shared/mud-corpus beside the repository)");
+            yield break;
+        }
         string[] tapo = ["--mud", Corpus.File("tplink-tapo-p115.json"), "--pcap", Corpus.File("tplink-tapo-p115.pcap"), "--device-mac", CorpusFlowTests.TapoMac];
         yield return Case("check, compliant", ["mud", "check", .. tapo]);
         yield return Case("check, JSON", ["mud", "check", .. tapo, "--json"]);

@@ -8,6 +8,9 @@ public static class Corpus
 {
     public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepoRoot.Path, "..", "shared", "mud-corpus"));
 
+    /// <summary>Whether the corpus holds <paramref name="name"/> (for test case sources, which must not call Assert.Ignore).</summary>
+    public static bool Has(string name) => System.IO.File.Exists(Path.Combine(Folder, name));
+
     public static string File(string name)
     {
         var path = Path.Combine(Folder, name);
