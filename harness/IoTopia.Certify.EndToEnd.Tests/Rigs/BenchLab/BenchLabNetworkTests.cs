@@ -145,7 +145,7 @@ public sealed class BenchLabNetworkTests
         Assert.Multiple(() =>
         {
             Assert.That((string?)run.Requirement("IOT-INT-04")["verdict"], Is.EqualTo("fail"));
-            Assert.That(run.Reason("intent.flows"), Does.Match($"^step 3 intent.flows: {violations.Count} flows no ACE allows: tcp {BenchLabTopology.Dut}:\\d+ ↔ 192\\.168\\.77\\.\\d+:443 reached by {Tracker}"));
+            Assert.That(run.Reason("intent.flows"), Does.Match($"^step 4 intent.flows: {violations.Count} flows no ACE allows: tcp {BenchLabTopology.Dut}:\\d+ ↔ 192\\.168\\.77\\.\\d+:443 reached by {Tracker}"));
             Assert.That(run.Reason("intent.flows"), Does.Not.Contain(":53 ").And.Not.Contain(":67 "), "no DNS or DHCP with the lab in the headline");
             Assert.That(violations.Select(v => v!["names"]!.AsArray().Select(n => (string?)n).ToList()), Is.All.Contains(Tracker),
                 "the tracker's connections (one flow each) are the only violations: the lab's DHCP and DNS are not");
