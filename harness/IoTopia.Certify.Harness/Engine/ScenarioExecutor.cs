@@ -128,9 +128,10 @@ public sealed class ScenarioExecutor(RunContext run)
             foreach (var call in verdict == Verdict.Pass ? scenario.Steps : [])
             {
                 var remaining = scenario.Timeout - (DateTimeOffset.UtcNow - started);
-                var timeout = call.Timeout is { } t && t < remaining ? t : remaining;
+                var ownTimeout = call.Timeout is { } t && t < remaining;
+                var timeout = ownTimeout ? call.Timeout!.Value : remaining;
                 var step = await StepRunner.RunAsync(attempt, call, StepPhase.Steps, timeout > TimeSpan.Zero ? timeout : TimeSpan.FromMilliseconds(1),
-                    scenarioDeadline.Token);
+                    scenarioDeadline.Token, timeoutIsTheScenarios: !ownTimeout);
                 if (step.Verdict == Verdict.Pass)
                     continue;
                 verdict = step.Verdict;

@@ -17,8 +17,10 @@ internal static class StepRunner
     public static readonly TimeSpan DeferredDeadline = TimeSpan.FromSeconds(30);
 
     /// <param name="deadline">cancelled when the scenario's time is up or the run is interrupted</param>
+    /// <param name="timeoutIsTheScenarios">the timeout is the scenario's remaining time (the step has none shorter of its
+    /// own): a cut-off is the scenario's deadline, whichever of the two timers fired first</param>
     public static async Task<StepRecord> RunAsync(AttemptContext attempt, StepCall call, StepPhase phase, TimeSpan timeout,
-        CancellationToken deadline)
+        CancellationToken deadline, bool timeoutIsTheScenarios = false)
     {
         var run = attempt.Run;
         var seq = attempt.NextSeq();
@@ -39,7 +41,7 @@ internal static class StepRunner
         if (outcome is null)
         {
             var why = run.Interrupted.IsCancellationRequested ? "interrupted: the run was stopped"
-                : deadline.IsCancellationRequested ? "cut off: the scenario's deadline passed"
+                : deadline.IsCancellationRequested || timeoutIsTheScenarios ? "cut off: the scenario's deadline passed"
                 : $"cut off: the step exceeded its deadline of {Duration.Format(timeout)}";
             outcome = StepOutcome.Error(why);
         }
