@@ -6,6 +6,7 @@ using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Lab.Ntp;
 
 namespace IoTopia.Certify.Rigs.Tests.Bench;
 
@@ -40,16 +41,16 @@ public sealed class BenchLabRigFileTests
         """;
 
     [Test]
-    public void TheLabsServicesAreTheDriversOfDnsDhcpAndLabHttp()
+    public void TheLabsServicesAreTheDriversOfDnsDhcpLabHttpAndTime()
     {
         var rig = RigLoader.Load(Write(Head + """
-            capabilities: [power, capture, dns, dhcp, lab-http]
+            capabilities: [power, capture, dns, dhcp, lab-http, time]
             drivers:
               power: { kind: exec, on: 'true', off: 'true' }
               lab:
                 interface: eth1
                 subnet: 192.168.50.0/24
-                services: [dhcp, dns, https, mud]
+                services: [dhcp, dns, https, mud, ntp]
               mud: { file: cam.json, trust-anchor: cam.json }
             """), Kinds);
         Assert.Multiple(() =>
@@ -59,6 +60,7 @@ public sealed class BenchLabRigFileTests
                 (typeof(Rigs.Power.ExecPower), "power"),
                 (typeof(LiveCapture), "capture"),
                 (typeof(LabDnsResolver), "dns"),
+                (typeof(LabNtpServer), "time"),
                 (typeof(DhcpWireObserver), "dhcp"),
                 (typeof(LabHttpsHost), "lab-http"),
                 (typeof(LabMudServer), "lab-http"),
@@ -66,12 +68,14 @@ public sealed class BenchLabRigFileTests
             Assert.That(rig.Bindings.Single(b => b.Driver == typeof(LabDnsResolver)).Resource, Does.Contain("192.168.50.1:53 on eth1"));
             Assert.That(rig.Bindings.Single(b => b.Driver == typeof(DhcpWireObserver)).Resource, Does.Contain("dnsmasq on eth1, leasing 192.168.50.2"));
             Assert.That(rig.Bindings.Single(b => b.Driver == typeof(LabHttpsHost)).Resource, Does.Contain("192.168.50.10–192.168.50.99"));
-            var expected = new[] { "power", "capture", "dns", "dhcp", "lab-http" };
+            Assert.That(rig.Bindings.Single(b => b.Driver == typeof(LabNtpServer)).Resource, Does.Contain("192.168.50.1:123/udp on eth1 (named by dnsmasq's DHCP, option 42)"));
+            var expected = new[] { "power", "capture", "dns", "dhcp", "lab-http", "time" };
             Assert.That(rig.Capabilities, Is.EqualTo(Environment.IsPrivilegedProcess ? expected : ["power"]),
                 "the lab network needs root: without it its capabilities are left out (capability-missing)");
             var lab = ((BenchSettings)rig.Drivers!).Lab!;
             Assert.That(lab.Judging().LocalNetworks.Select(n => n.ToString()), Does.Not.Contain("192.168.50.0/24").And.Contain("192.168.50.128/25"));
             Assert.That(lab.Judging().DnsServers.Select(a => a.ToString()), Is.EqualTo(new[] { "192.168.50.1" }));
+            Assert.That(lab.Judging().NtpServers.Select(a => a.ToString()), Is.EqualTo(new[] { "192.168.50.1" }));
         });
     }
 
@@ -110,7 +114,7 @@ public sealed class BenchLabRigFileTests
     [TestCase("    subnet: 192.168.50.0/33\n", 8, 5, "drivers.lab: subnet: '192.168.50.0/33' is not a network in CIDR form")]
     [TestCase("    subnet: 192.168.50.0/24\n    dut-address: 192.168.60.2\n", 8, 5, "drivers.lab: dut-address: 192.168.60.2 is not a host address of the subnet 192.168.50.0/24")]
     [TestCase("    subnet: 192.168.50.0/24\n    name-hosts: 1-99\n", 8, 5, "drivers.lab: name-hosts: 1-99 holds lab-address 192.168.50.1")]
-    [TestCase("    subnet: 192.168.50.0/24\n    services: [dhcp, ntp]\n", 10, 22, "drivers.lab.services[1]: expected one of dhcp, dns, https, mud, got 'ntp'")]
+    [TestCase("    subnet: 192.168.50.0/24\n    services: [dhcp, tftp]\n", 10, 22, "drivers.lab.services[1]: expected one of dhcp, dns, https, mud, ntp, got 'tftp'")]
     [TestCase("    subnet: 192.168.50.0/24\n    dhcp-server: isc\n", 10, 18, "drivers.lab.dhcp-server: expected one of dnsmasq, listener, got 'isc'")]
     [TestCase("    subnet: 192.168.50.0/24\n    services: [mud]\n", 8, 5, "drivers.lab: services: mud is served through the HTTPS host: list https too")]
     [TestCase("    subnet: 192.168.50.0/24\n    services: [https, mud]\n", 7, 3, "drivers.lab.services: mud serves the manufacturer's files of drivers.mud")]

@@ -33,6 +33,14 @@ public sealed class DnsmasqArgumentsTests
         {
             Assert.That(arguments, Does.Contain("--port=0").And.Contain("--dhcp-range=172.20.0.2,172.20.0.2,255.255.0.0,1h").And.Contain("--dhcp-option=option:dns-server"));
             Assert.That(arguments, Has.None.StartsWith("--server=").And.None.StartsWith("--dhcp-host="));
+            Assert.That(arguments, Has.None.StartsWith("--dhcp-option=option:ntp-server"), "no lab NTP server: the lease names none");
         });
+    }
+
+    [Test]
+    public void WithTheLabNtpServerTheLeaseNamesTheLabAddressAsOption42()
+    {
+        var arguments = new DnsmasqService(new DnsmasqOptions("eth1", null, 5053, ServesNtp: true)).Arguments(Bench, "/run/leases");
+        Assert.That(arguments.Where(a => a.StartsWith("--dhcp-option=option:ntp-server", StringComparison.Ordinal)), Is.EqualTo(new[] { "--dhcp-option=option:ntp-server,172.20.0.1" }));
     }
 }

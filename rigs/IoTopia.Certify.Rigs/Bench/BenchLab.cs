@@ -21,7 +21,7 @@ namespace IoTopia.Certify.Rigs.Bench;
 /// run's removed), captures there filtered to the DUT, and runs the lab services the rig file lists, bound to
 /// the lab's addresses on that interface. Resources for steps: the address plan, the DUT's network as the
 /// probes reach it, and the network as the DUT's traffic is judged. Without root none of it can be made: the
-/// kind has already left dns, dhcp, lab-http and capture out of the rig's capabilities, and the journal says why.
+/// kind has already left dns, dhcp, lab-http, time and capture out of the rig's capabilities, and the journal says why.
 /// </summary>
 internal sealed class BenchLab(BenchLabNetwork network, PhysicalAddress? dutMac, ManufacturerMud? mud, DutWebFacts web) : IDutNetwork, IAsyncDisposable
 {
@@ -50,7 +50,7 @@ internal sealed class BenchLab(BenchLabNetwork network, PhysicalAddress? dutMac,
         resources.Set<IDutNetwork>(this);
         if (!Environment.IsPrivilegedProcess)
         {
-            run.Journal.Append(new Note { Text = $"the bench's lab network on {network.Interface} needs root (ip addr, ports below 1024, dnsmasq, capture): its capture and lab services are not started; scenarios needing capture, dns, dhcp or lab-http are skipped (capability-missing)" });
+            run.Journal.Append(new Note { Text = $"the bench's lab network on {network.Interface} needs root (ip addr, ports below 1024, dnsmasq, capture): its capture and lab services are not started; scenarios needing capture, dns, dhcp, lab-http or time are skipped (capability-missing)" });
             return;
         }
         _lease = await InterfaceAddressLease.AcquireAsync(network.Interface, Plan.Network, Plan.LabSideAddresses, run.Folder.Root, left => ReapAsync(run, left), ct);

@@ -7,6 +7,7 @@ using IoTopia.Certify.Rigs.Lab.Dhcp;
 using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Lab.Ntp;
 using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Bench;
@@ -50,6 +51,10 @@ public sealed record BenchLabNetwork
             bindings.Add(new(typeof(LabDnsResolver), ServiceName("dns"), DnsmasqDhcp
                 ? $"{lab}:53 {on} (dnsmasq, forwarding to the lab resolver on port {ResolverPortBehindDnsmasq})"
                 : $"{lab}:53 {on}"));
+        if (Services.Contains(BenchLabService.Ntp))
+            bindings.Add(new(typeof(LabNtpServer), ServiceName("ntp"), DnsmasqDhcp
+                ? $"{lab}:123/udp {on} (named by dnsmasq's DHCP, option 42)"
+                : $"{lab}:123/udp {on}"));
         if (Services.Contains(BenchLabService.Dhcp))
             bindings.Add(DnsmasqDhcp
                 ? new(typeof(DhcpWireObserver), ServiceName("dhcp"), $"dnsmasq {on}, leasing {Layout.Dut}; the exchange read off the wire")
@@ -68,7 +73,7 @@ public sealed record BenchLabNetwork
     /// <summary>The capture's target: the DUT by address, and by MAC where frames carry one.</summary>
     public CaptureTarget Target(PhysicalAddress? dutMac) => new(Layout.Dut, Layout.Probe, OnLoopback ? null : dutMac);
 
-    /// <summary>The services in the order they start: DNS before the DHCP that names it, the HTTPS host before the MUD server.</summary>
+    /// <summary>The services in the order they start: DNS and NTP before the DHCP that names them, the HTTPS host before the MUD server.</summary>
     public IReadOnlyList<ILabService> CreateServices(PhysicalAddress? dutMac, ManufacturerMud? mud)
     {
         var services = new List<ILabService>();
@@ -77,9 +82,12 @@ public sealed record BenchLabNetwork
             services.Add(DnsmasqDhcp
                 ? new LabDnsResolver(new LabDnsResolverOptions { Port = ResolverPortBehindDnsmasq, Forwarder = Layout.Lab })
                 : new LabDnsResolver());
+        var ntp = Services.Contains(BenchLabService.Ntp);
+        if (ntp)
+            services.Add(new LabNtpServer());
         if (DnsmasqDhcp)
         {
-            services.Add(new DnsmasqService(new DnsmasqOptions(Interface, OnLoopback ? null : dutMac, dns ? ResolverPortBehindDnsmasq : null)));
+            services.Add(new DnsmasqService(new DnsmasqOptions(Interface, OnLoopback ? null : dutMac, dns ? ResolverPortBehindDnsmasq : null, ServesNtp: ntp)));
             services.Add(new DhcpWireObserver(Interface, Target(dutMac)));
         }
         else if (Services.Contains(BenchLabService.Dhcp))
@@ -101,5 +109,6 @@ public sealed record BenchLabNetwork
         LabHosts = [Layout.Lab],
         DhcpServers = Services.Contains(BenchLabService.Dhcp) ? [Layout.Lab] : [],
         DnsServers = Services.Contains(BenchLabService.Dns) ? [Layout.Lab] : [],
+        NtpServers = Services.Contains(BenchLabService.Ntp) ? [Layout.Lab] : [],
     };
 }

@@ -14,6 +14,9 @@ public enum BenchLabService
 
     /// <summary>The lab MUD server (the manufacturer's files of <c>drivers.mud</c>, through the HTTPS host): capability lab-http.</summary>
     Mud,
+
+    /// <summary>The lab's NTP server on the lab address (port 123), named by dnsmasq's DHCP as option 42: capability time.</summary>
+    Ntp,
 }
 
 /// <summary>Which DHCP server a bench runs (<c>drivers.lab.dhcp-server</c>).</summary>

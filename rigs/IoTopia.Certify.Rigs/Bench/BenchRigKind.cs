@@ -91,7 +91,7 @@ public sealed class BenchRigKind(DriverBackends backends) : RigKind
 
     /// <summary>The lab network needs root (addresses, ports below 1024, dnsmasq, capture): without it its capabilities are not available here.</summary>
     public override IReadOnlyList<string> Available(IReadOnlyList<string> given) =>
-        Environment.IsPrivilegedProcess ? given : [.. given.Where(c => c is not ("capture" or "dns" or "dhcp" or "lab-http"))];
+        Environment.IsPrivilegedProcess ? given : [.. given.Where(c => c is not ("capture" or "dns" or "dhcp" or "lab-http" or "time"))];
 
     public override IEnumerable<string> Problems(RigDescription description)
     {

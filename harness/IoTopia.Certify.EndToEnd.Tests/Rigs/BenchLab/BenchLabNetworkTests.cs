@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using IoTopia.Certify.EndToEnd.Tests.Support;
 using IoTopia.Certify.Mud.Signature;
@@ -11,7 +12,7 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs.BenchLab;
 /// (<see cref="BenchLabTopology"/>): a device we did not build — a small DHCP client and traffic generator behind a
 /// veth — gets its address from the lab's dnsmasq, its names from the lab resolver, its MUD file from the lab MUD
 /// server. The intent suite gives the verdicts it gives on the virtual rig: IOT-INT-01 from DHCP option 161, the
-/// lab's DHCP and DNS judged as infrastructure in IOT-INT-04, a tracker its headline; with no lab service the
+/// lab's DHCP, DNS and NTP judged as infrastructure in IOT-INT-04, a tracker its headline; with no lab service the
 /// capture alone shows option 161; the lab's addresses go when the run ends, or with the next run after a SIGKILL.
 /// </summary>
 [TestFixture]
@@ -40,7 +41,7 @@ public sealed class BenchLabNetworkTests
         _temp = new TempFolder("bench-lab-");
         await PublishAsync();
         _bench = await BenchLabTopology.CreateAsync();
-        var rig = Rig("compliant", tracker: null, "[dhcp, dns, https, mud]");
+        var rig = Rig("compliant", tracker: null, "[dhcp, dns, https, mud, ntp]");
         _watchedInterface = await Ip.DefaultRouteInterfaceAsync();
         (_compliant, _leaked) = await LinkWatch.AroundAsync(_watchedInterface, $"net {BenchLabTopology.Subnet} or ether host {BenchLabTopology.DutMac}",
             _temp.Sub("host-link.pcap"),
@@ -90,6 +91,10 @@ public sealed class BenchLabNetworkTests
         Assert.That(dns, Does.Contain($"\"client\":\"{BenchLabTopology.Dut}:0\",\"via\":\"{BenchLabTopology.Lab}:").And.Contain($"\"qname\":\"{Cloud}\""),
             "the DUT's lookup, forwarded by dnsmasq, answered by the lab resolver");
         Assert.That(dns, Does.Match("\"answer\":\"192\\.168\\.77\\.(1\\d|[2-9]\\d)\""), "with a per-name address of the bench's subnet");
+        Assert.That(dnsmasq, Does.Match($@"option: 42 ntp-server\s+{Regex.Escape(BenchLabTopology.Lab)}"), "the lease names the lab's NTP server");
+        var ntp = File.ReadAllText(RunEvidence(CompliantRun, "-ntp.jsonl"));
+        Assert.That(ntp, Does.Contain($"\"client\":\"{BenchLabTopology.Dut}:").And.Contain("\"event\":\"request\"").And.Contain("\"served\":\"20"),
+            "the DUT's SNTP request, answered by the lab's NTP server on the address the lease named");
         var https = File.ReadAllText(RunEvidence(CompliantRun, "-mud.jsonl"));
         Assert.That(https, Does.Contain("bench-dut.json"), "the lab MUD server served the manufacturer's file");
     }
@@ -103,7 +108,7 @@ public sealed class BenchLabNetworkTests
         {
             Assert.That((int?)details["violationCount"], Is.Zero, details.ToJsonString());
             Assert.That((int?)details["infrastructure"], Is.GreaterThan(0), "the DHCP exchange with the lab's dnsmasq");
-            Assert.That((int?)details["labServiceFlows"], Is.GreaterThan(1), "DHCP and DNS with the lab's address");
+            Assert.That((int?)details["labServiceFlows"], Is.GreaterThan(2), "DHCP, DNS and NTP with the lab's address");
             Assert.That(details["labHosts"]!.AsArray().Select(a => (string?)a), Is.EqualTo(new[] { BenchLabTopology.Lab }));
             var local = details["localNetworks"]!.AsArray().Select(n => (string?)n).ToList();
             Assert.That(local, Does.Contain("192.168.77.0/29").And.Contain("192.168.77.128/25").And.Not.Contain(BenchLabTopology.Subnet),

@@ -3,7 +3,8 @@
 
 It runs in its own network namespace behind a veth, as a real device behind a USB Ethernet adapter: at power on
 it has no address, asks for one by broadcast DHCP (DHCPDISCOVER, DHCPREQUEST) with its MUD URL as option 161,
-configures what the lab leases it, renews the lease every two seconds (unicast DHCPREQUEST), resolves its cloud name (and, when told, a tracker's name) at the DNS server
+configures what the lab leases it, renews the lease every two seconds (unicast DHCPREQUEST), asks the NTP server the
+lease names (option 42, if any) for the time (SNTP), resolves its cloud name (and, when told, a tracker's name) at the DNS server
 the lease names, and connects to them on TCP 443 every two seconds. With no DHCP server on the link it keeps
 sending DHCPDISCOVER. Power off is SIGKILL.
 """
@@ -27,7 +28,7 @@ def dhcp_message(kind, xid, mac, mud_url, requested=None, server=None):
     if server:
         options += bytes([54, 4]) + server
     url = mud_url.encode()
-    options += bytes([161, len(url)]) + url + bytes([55, 3, 1, 6, 51, 255])
+    options += bytes([161, len(url)]) + url + bytes([55, 4, 1, 6, 42, 51, 255])
     return header + options
 
 
@@ -122,6 +123,20 @@ def dns_query(server, source, name):
     return None
 
 
+def sntp(server, source):
+    """One SNTPv4 client request (RFC 4330); True when a server-mode answer to it comes back."""
+    transmit = random.getrandbits(64).to_bytes(8, "big")
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind((source, 0))
+        sock.settimeout(1.0)
+        sock.sendto(bytes([0x23]) + bytes(39) + transmit, (server, 123))
+        try:
+            reply, _ = sock.recvfrom(1500)
+        except socket.timeout:
+            return False
+    return len(reply) >= 48 and reply[0] & 7 == 4 and reply[24:32] == transmit
+
+
 def connect(source, address):
     try:
         with socket.create_connection((address, 443), timeout=1.0, source_address=(source, 0)):
@@ -147,10 +162,13 @@ def main():
     subprocess.run(["ip", "addr", "replace", f"{own}/{prefix}", "dev", args.iface], check=True)
     dns = socket.inet_ntoa(options[6][:4]) if len(options.get(6, b"")) >= 4 else None
     server = socket.inet_ntoa(options[54][:4]) if len(options.get(54, b"")) >= 4 else None
+    ntp = socket.inet_ntoa(options[42][:4]) if len(options.get(42, b"")) >= 4 else None
     names = [args.cloud] + ([args.tracker] if args.tracker else [])
     while True:
         if server:
             renew(args.iface, mac, args.mud_url, own, server)
+        if ntp:
+            sntp(ntp, own)
         for name in names:
             remote = dns_query(dns, own, name) if dns else None
             if remote:

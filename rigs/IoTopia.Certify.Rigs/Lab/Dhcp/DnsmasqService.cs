@@ -15,7 +15,8 @@ namespace IoTopia.Certify.Rigs.Lab.Dhcp;
 /// only (<c>--bind-interfaces</c>): it leases the DUT its fixed address over real broadcast DHCP — to the DUT's
 /// MAC when the rig knows it, else the one address of the range to the one DUT on the link — with no router
 /// option (the DUT gets no way out), and answers DNS by forwarding to the lab resolver, naming the asking
-/// client in an EDNS Client Subnet option (or serves no DNS at all). Its own log (every query, every DHCP
+/// client in an EDNS Client Subnet option (or serves no DNS at all), and names the lab's NTP server (option 42) when
+/// it runs. Its own log (every query, every DHCP
 /// message and option sent) is run evidence <c>evidence/_run/NNN-dnsmasq.log</c>.
 /// </summary>
 public sealed class DnsmasqService(DnsmasqOptions options) : ILabService
@@ -62,7 +63,8 @@ public sealed class DnsmasqService(DnsmasqOptions options) : ILabService
         lab.Run.Journal.Append(new Note
         {
             Text = $"lab service dnsmasq on {options.Interface}: DHCP for {(options.DutMac is { } mac ? CaptureTarget.MacText(mac) : "the DUT")} → {plan.Dut}, "
-                + (options.ResolverPort is { } port ? $"DNS on {plan.Lab}:{plan.DnsPort} forwarding to {plan.Lab}:{port}" : "no DNS"),
+                + (options.ResolverPort is { } port ? $"DNS on {plan.Lab}:{plan.DnsPort} forwarding to {plan.Lab}:{port}" : "no DNS")
+                + (options.ServesNtp ? $", NTP server {plan.Lab} (option 42)" : ""),
             Data = new() { ["evidence"] = _log.RelativePath },
         });
     }
@@ -105,6 +107,8 @@ public sealed class DnsmasqService(DnsmasqOptions options) : ILabService
         arguments.Add("--dhcp-authoritative");
         arguments.Add("--dhcp-option=option:router");                      // no default route for the DUT
         arguments.Add(options.ResolverPort is null ? "--dhcp-option=option:dns-server" : $"--dhcp-option=option:dns-server,{plan.Lab}");
+        if (options.ServesNtp)
+            arguments.Add($"--dhcp-option=option:ntp-server,{plan.Lab}");  // option 42: the lab's NTP server
         arguments.Add($"--dhcp-leasefile={leases}");
         return arguments;
     }
