@@ -79,6 +79,14 @@ public sealed class JsonLinesLog : IDisposable
         }
     }
 
+    /// <summary>A service's failure (a handler or socket error) as a line: <c>{"event":"error","error":"Type: message"}</c>.</summary>
+    public void WriteError(Exception e) =>
+        Write(w =>
+        {
+            w.WriteString("event", "error");
+            w.WriteString("error", $"{e.GetType().Name}: {e.Message}");
+        });
+
     private void WriteRaw(ReadOnlySpan<byte> line)
     {
         Span<byte> newline = [(byte)'\n'];

@@ -76,12 +76,7 @@ public sealed class LabDhcpListener : ILabDhcp
         Messages.Add(seen);
     }
 
-    private void OnError(Exception e) =>
-        _log?.Write(w =>
-        {
-            w.WriteString("event", "error");
-            w.WriteString("error", $"{e.GetType().Name}: {e.Message}");
-        });
+    private void OnError(Exception e) => _log?.WriteError(e);
 
     public async ValueTask DisposeAsync()
     {

@@ -161,12 +161,7 @@ public sealed class LabDnsResolver(LabDnsResolverOptions? options = null) : IRes
             w.WriteString("reason", exchange.Reason);
     }
 
-    private void OnError(Exception e) =>
-        _log?.Write(w =>
-        {
-            w.WriteString("event", "error");
-            w.WriteString("error", $"{e.GetType().Name}: {e.Message}");
-        });
+    private void OnError(Exception e) => _log?.WriteError(e);
 
     public async ValueTask DisposeAsync()
     {

@@ -134,12 +134,7 @@ public sealed class LabNtpServer : IResettableLabService, ILabTime
         Exchanges.Add(exchange);
     }
 
-    private void OnError(Exception e) =>
-        _log?.Write(w =>
-        {
-            w.WriteString("event", "error");
-            w.WriteString("error", $"{e.GetType().Name}: {e.Message}");
-        });
+    private void OnError(Exception e) => _log?.WriteError(e);
 
     public async ValueTask DisposeAsync()
     {
