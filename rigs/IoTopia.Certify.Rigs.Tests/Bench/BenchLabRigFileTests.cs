@@ -10,7 +10,7 @@ using IoTopia.Certify.Rigs.Lab.Ntp;
 
 namespace IoTopia.Certify.Rigs.Tests.Bench;
 
-/// <summary><c>drivers.lab</c> of a bench rig file: its services as the drivers of dns, dhcp and lab-http, and every mistake at its line.</summary>
+/// <summary><c>drivers.lab</c> of a bench rig file: its services as the drivers of dns, dhcp, lab-http and time, and every mistake at its line.</summary>
 [TestFixture]
 public sealed class BenchLabRigFileTests
 {
