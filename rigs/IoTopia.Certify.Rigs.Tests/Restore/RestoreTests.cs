@@ -1,7 +1,9 @@
+using IoTopia.Certify.Harness.Answers;
 using IoTopia.Certify.Harness.Records;
 using IoTopia.Certify.Harness.Steps;
 using IoTopia.Certify.Harness.Testing;
 using IoTopia.Certify.Harness.Verdicts;
+using IoTopia.Certify.Rigs.Operator;
 using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Restore;
 using IoTopia.Certify.Rigs.Serial;
@@ -78,27 +80,62 @@ public sealed class RestoreTests
     }
 
     [Test]
-    public async Task OperatorRestoreAsksOnStderrAndWaitsForEnterWithinItsDeadline()
+    public async Task OperatorRestoreAsksTheRunsOperatorWithTheTerminalTakenFromTheLiveView()
     {
-        await using var withOperator = StepHost.Create(new BenchRig("restore", "operator"), RigSteps.Registry);
+        await using var host = StepHost.Create(new BenchRig("restore", "operator"), RigSteps.Registry, scenarioId: "bench.restore");
+        var shown = new StringWriter();
+        var taken = 0;
+        host.Run.Rig.Drivers.Add(new TerminalOperator(new StringReader("maybe\nyes\n"), shown, _ =>
+        {
+            taken++;
+            return Task.FromResult<IDisposable>(new Released());
+        }), "operator terminal");
+
+        await new OperatorRestore("Hold RESET for 10 s", TimeSpan.FromSeconds(5)).RestoreAsync(host.Attempt, CancellationToken.None);
+
+        Assert.That(taken, Is.EqualTo(1), "the question took the terminal from the live view");
+        Assert.That(shown.ToString(), Does.Contain("the operator's turn (bench.restore, before its steps, key restore)")
+            .And.Contain("Hold RESET for 10 s. Is the DUT in its factory state?").And.Contain("'maybe' is not one of yes, no, y, n"));
+        var note = host.Events.OfType<Note>().Single(n => n.Text.StartsWith("restore: the operator confirmed", StringComparison.Ordinal));
+        Assert.That((string?)note.Data!["source"], Is.EqualTo(TerminalOperator.Source));
+    }
+
+    [TestCase("no\n", "the operator answered no: the DUT was not restored")]
+    [TestCase("", "the terminal's input closed before an answer")]
+    public async Task OperatorRestoreWithoutAYesIsALabError(string typed, string why)
+    {
+        await using var host = StepHost.Create(new BenchRig("restore", "operator"), RigSteps.Registry);
+        host.Run.Rig.Drivers.Add(new TerminalOperator(new StringReader(typed), new StringWriter(), _ => Task.FromResult<IDisposable>(new Released())), "operator terminal");
+
+        Assert.That(async () => await new OperatorRestore("x", TimeSpan.FromSeconds(5)).RestoreAsync(host.Attempt, CancellationToken.None),
+            Throws.InstanceOf<Exception>().With.Message.EqualTo($"restore by operator: {why}"));
+        Assert.That(host.Events.OfType<Note>().Select(n => n.Text), Has.None.StartsWith("restore: the operator confirmed"));
+    }
+
+    [Test]
+    public async Task OperatorRestoreNeedsAPersonNotAnAnswersFileAndKeepsItsDeadline()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("answers.yaml", "answers:\n  bench.restore:\n    restore: yes\n");
+        await using var withFile = StepHost.Create(new BenchRig("restore", "operator"), RigSteps.Registry, scenarioId: "bench.restore");
+        withFile.Run.Rig.Drivers.Add(new AnswersFileOperator(AnswersLoader.Load(file)), "operator answers-file");
         await using var without = StepHost.Create(new BenchRig("restore"), RigSteps.Registry);
-        var prompt = new StringWriter();
-
-        await new OperatorRestore("Hold RESET for 10 s.", TimeSpan.FromSeconds(5), new StringReader("\n"), prompt, () => true)
-            .RestoreAsync(withOperator.Attempt, CancellationToken.None);
-
-        Assert.That(prompt.ToString(), Does.Contain("Hold RESET for 10 s.").And.Contain("Press Enter when done (within 5s)"));
-        Assert.That(withOperator.Events.OfType<Note>().Select(n => n.Text), Has.Some.StartsWith("restore: the operator confirmed"));
-        Assert.That(async () => await new OperatorRestore("x", TimeSpan.FromSeconds(5), new StringReader("\n"), prompt, () => false)
-                .RestoreAsync(withOperator.Attempt, CancellationToken.None),
-            Throws.InvalidOperationException.With.Message.Contains("stdin is not a terminal"));
-        Assert.That(async () => await new OperatorRestore("x", TimeSpan.FromSeconds(5), new StringReader("\n"), prompt, () => true)
-                .RestoreAsync(without.Attempt, CancellationToken.None),
-            Throws.InvalidOperationException.With.Message.Contains("'operator' capability"));
-
+        await using var slow = StepHost.Create(new BenchRig("restore", "operator"), RigSteps.Registry);
         using var nobody = new NeverReader();
-        Assert.That(async () => await new OperatorRestore("x", TimeSpan.FromMilliseconds(200), nobody, prompt, () => true)
-                .RestoreAsync(withOperator.Attempt, CancellationToken.None),
-            Throws.InstanceOf<TimeoutException>().With.Message.Contains("nobody pressed Enter within 200ms"));
+        slow.Run.Rig.Drivers.Add(new TerminalOperator(nobody, new StringWriter(), _ => Task.FromResult<IDisposable>(new Released())), "operator terminal");
+
+        Assert.That(async () => await new OperatorRestore("x", TimeSpan.FromSeconds(5)).RestoreAsync(withFile.Attempt, CancellationToken.None),
+            Throws.InvalidOperationException.With.Message.Contains("an answers file, which cannot restore a DUT"));
+        Assert.That(async () => await new OperatorRestore("x", TimeSpan.FromSeconds(5)).RestoreAsync(without.Attempt, CancellationToken.None),
+            Throws.InvalidOperationException.With.Message.Contains("'operator' capability"));
+        Assert.That(async () => await new OperatorRestore("x", TimeSpan.FromMilliseconds(300)).RestoreAsync(slow.Attempt, CancellationToken.None),
+            Throws.InstanceOf<TimeoutException>().With.Message.StartsWith("restore by operator: no answer by "));
+    }
+
+    private sealed class Released : IDisposable
+    {
+        public void Dispose()
+        {
+        }
     }
 }

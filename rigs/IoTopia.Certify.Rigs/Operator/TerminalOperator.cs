@@ -85,7 +85,7 @@ public sealed class TerminalOperator(TextReader input, TextWriter prompt, Func<C
     public static string Render(OperatorQuestion question) =>
         $"""
 
-         ===== certify: the operator's turn ({question.ScenarioId}, step {question.StepSeq:D3}, key {question.Key}) =====
+         ===== certify: the operator's turn ({question.ScenarioId}, {(question.StepSeq > 0 ? $"step {question.StepSeq:D3}" : "before its steps")}, key {question.Key}) =====
          {DeviceText.ForTerminal(question.Text, 2000)}
          {DeviceText.ForTerminal(question.Hint, 300)} and press Enter, by {question.Deadline:HH:mm:ss} UTC (within {Duration.Format(question.Within)}).
          > 
