@@ -79,7 +79,12 @@ public sealed class NetnsRecoveryTests
         NetnsSmokeTests.RequireNetnsTools();
         using var slots = await MachineLock.SharedAsync(NetnsSmokeTests.SlotsLock, NetnsSmokeTests.SlotsLockDeadline);
         using var temp = new TempFolder();
-        var result = await CertifyProgram.RunAsync(Args(temp.Sub("run"), "--personality", "never-boots", "--filter", "smoke.boot-banner,smoke.dhcp-mud-url"), RunDeadline);
+        // a device that never boots fails both at any deadline: the shipped 30 s waits, shortened, only end sooner
+        var smoke = ShortenedSuite.Write(temp, "smoke",
+            ("{ pattern: \"${dut.banner}\", within: 30s, save-as: banner }", "{ pattern: \"${dut.banner}\", within: 5s, save-as: banner }"),
+            ("lab.dhcp-inform: { within: 30s, mud-url: true }", "lab.dhcp-inform: { within: 5s, mud-url: true }"));
+        string[] args = ["run", "--rig", Rig, "--suite", smoke, "--out", temp.Sub("run"), "--seed", "11", "--personality", "never-boots", "--filter", "smoke.boot-banner,smoke.dhcp-mud-url"];
+        var result = await CertifyProgram.RunAsync(args, RunDeadline);
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
         Assert.That(run.Verdict("smoke.boot-banner"), Is.EqualTo("fail"));
