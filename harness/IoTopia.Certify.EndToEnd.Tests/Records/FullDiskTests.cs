@@ -10,7 +10,6 @@ namespace IoTopia.Certify.EndToEnd.Tests.Records;
 /// Runs on a tiny tmpfs of its own (needs root to mount it).
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class FullDiskTests
 {
     private TempFolder _temp = null!;

@@ -7,10 +7,10 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs;
 /// <summary>
 /// The netns rig when things go wrong: a harness SIGKILLed mid-run leaves its namespaces and processes,
 /// and the next run in that slot removes them; a device that never boots fails the checks on this rig
-/// too; without root the rig says it cannot run.
+/// too; without root the rig says it cannot run. A run here holds the slots shared with other netns runs
+/// (<see cref="NetnsSmokeTests.SlotsLock"/>); the killed-run test holds them alone, since it asserts which slot is free.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class NetnsRecoveryTests
 {
     private static readonly string Rig = RepoRoot.Combine("rigs", "netns.yaml");
@@ -24,6 +24,7 @@ public sealed class NetnsRecoveryTests
     public async Task AKilledRunLeavesItsNamespacesAndTheNextRunInThatSlotRemovesThem()
     {
         NetnsSmokeTests.RequireNetnsTools();
+        using var slots = await MachineLock.ExclusiveAsync(NetnsSmokeTests.SlotsLock, NetnsSmokeTests.SlotsLockDeadline); // "the first free slot" is only this test's to see
         using var temp = new TempFolder();
         var killedRun = temp.Sub("killed");
         var journal = Path.Combine(killedRun, "journal.jsonl");
@@ -53,6 +54,7 @@ public sealed class NetnsRecoveryTests
     public async Task TwoRunsAtOnceTakeTwoSlotsAndEachCapturesOnlyItsOwnDevice()
     {
         NetnsSmokeTests.RequireNetnsTools();
+        using var slots = await MachineLock.SharedAsync(NetnsSmokeTests.SlotsLock, NetnsSmokeTests.SlotsLockDeadline);
         using var temp = new TempFolder();
         const string filter = "smoke.boot-banner,smoke.dhcp-mud-url,smoke.traffic-captured";
         var results = await Task.WhenAll(
@@ -75,8 +77,14 @@ public sealed class NetnsRecoveryTests
     public async Task ADeviceThatNeverBootsFailsTheChecksOnThisRigToo()
     {
         NetnsSmokeTests.RequireNetnsTools();
+        using var slots = await MachineLock.SharedAsync(NetnsSmokeTests.SlotsLock, NetnsSmokeTests.SlotsLockDeadline);
         using var temp = new TempFolder();
-        var result = await CertifyProgram.RunAsync(Args(temp.Sub("run"), "--personality", "never-boots", "--filter", "smoke.boot-banner,smoke.dhcp-mud-url"), RunDeadline);
+        // a device that never boots fails both at any deadline: the shipped 30 s waits, shortened, only end sooner
+        var smoke = ShortenedSuite.Write(temp, "smoke",
+            ("{ pattern: \"${dut.banner}\", within: 30s, save-as: banner }", "{ pattern: \"${dut.banner}\", within: 5s, save-as: banner }"),
+            ("lab.dhcp-inform: { within: 30s, mud-url: true }", "lab.dhcp-inform: { within: 5s, mud-url: true }"));
+        string[] args = ["run", "--rig", Rig, "--suite", smoke, "--out", temp.Sub("run"), "--seed", "11", "--personality", "never-boots", "--filter", "smoke.boot-banner,smoke.dhcp-mud-url"];
+        var result = await CertifyProgram.RunAsync(args, RunDeadline);
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
         Assert.That(run.Verdict("smoke.boot-banner"), Is.EqualTo("fail"));
@@ -89,6 +97,7 @@ public sealed class NetnsRecoveryTests
     public async Task TrafficOutsideTheMudFileFailsIotInt04OnThisRigToo()
     {
         NetnsSmokeTests.RequireNetnsTools();
+        using var slots = await MachineLock.SharedAsync(NetnsSmokeTests.SlotsLock, NetnsSmokeTests.SlotsLockDeadline);
         using var temp = new TempFolder();
         string[] args = ["run", "--rig", Rig, "--suite", RepoRoot.Combine("suites", "intent"), "--out", temp.Sub("run"),
             "--personality", "mud-violation", "--filter", "IOT-INT-04"];

@@ -6,12 +6,18 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs;
 /// <summary>
 /// The smoke and intent suites on rigs/netns.yaml through the built program: the reference device in a network
 /// namespace behind a veth pair, dnsmasq for DHCP and DNS. One run is watched from the root namespace's
-/// default-route interface for any packet of the netns subnet or the DUT's MAC.
+/// default-route interface for any packet of the netns subnet or the DUT's MAC. The run takes its slot beside other
+/// netns runs (a shared hold on <see cref="SlotsLock"/>), never while a test needs the slots to itself.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class NetnsSmokeTests
 {
+    /// <summary>The machine lock over the netns rig's slots (iotc&lt;slot&gt;-lab/-dut, 10.77.&lt;slot&gt;.0/24).</summary>
+    internal const string SlotsLock = "netns-slots";
+
+    /// <summary>How long a test waits for the slots: a holder runs at most a few netns runs.</summary>
+    internal static readonly TimeSpan SlotsLockDeadline = TimeSpan.FromMinutes(10);
+
     private const string DutMac = "02:52:44:00:00:01";
     private const string MudUrl = "https://mud.reference-device.example/rd-1.json";
     private static readonly string Rig = RepoRoot.Combine("rigs", "netns.yaml");
@@ -33,6 +39,7 @@ public sealed class NetnsSmokeTests
         RequireNetnsTools();
         _temp = new TempFolder();
         _watchedInterface = await Ip.DefaultRouteInterfaceAsync();
+        using var slots = await MachineLock.SharedAsync(SlotsLock, SlotsLockDeadline);
         (_smoke, _leaked) = await LinkWatch.AroundAsync(_watchedInterface, $"net 10.77.0.0/16 or ether host {DutMac}", _temp.Sub("host-link.pcap"),
             () => CertifyProgram.RunAsync(Args(SmokeRun), RunDeadline));
         _namespacesAfter = await Ip.NetnsAsync();

@@ -8,30 +8,38 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs;
 /// its <c>kind: bench</c> rig, rigs/second-device.yaml (the lab network on lo: DHCP listener, resolver, HTTPS hosts,
 /// MUD server), through the built program: what it does right passes, what it breaks fails for the stated reason,
 /// nothing is error. fixtures/second-device/README.md ("Verdicts") says scenario by scenario what each suite gives.
+/// The fixture has a bench of its own (<see cref="SecondDeviceBench"/>): other fixtures run beside it.
 /// </summary>
 [TestFixture]
-[NonParallelizable] // one bench per machine: /tmp/iotopia-second-device
 public sealed class SecondDeviceBenchTests
 {
     private const string Password = "kv7-Tq2m-Hx9"; // the unit's label password, in rigs/second-device.yaml
-    private static readonly string Bench = RepoRoot.Combine("fixtures", "second-device", "bench");
-    private static readonly string Rig = RepoRoot.Combine("rigs", "second-device.yaml");
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
 
+    private SecondDeviceBench _bench = null!;
+
     [OneTimeSetUp]
-    public void RequireTools()
+    public void TakeABench()
     {
         ExternalProgram.Require("socat", "socat");
         ExternalProgram.Require("python3", "python3");
+        _bench = SecondDeviceBench.Take();
+    }
+
+    [OneTimeTearDown]
+    public async Task LetGoOfTheBenchAsync()
+    {
+        if (_bench is not null)
+            await _bench.DisposeAsync();
     }
 
     [TearDown]
-    public Task UnplugAsync() => BenchAsync("down");
+    public async Task UnplugAsync() => await _bench.RunAsync("down");
 
     [Test]
     public async Task TheRigLintsWithTheSuitesItRuns()
     {
-        var result = await CertifyProgram.RunAsync("lint", "--rig", Rig, "--suite", RepoRoot.Combine("suites", "smoke"), "--suite", RepoRoot.Combine("suites", "intent"));
+        var result = await CertifyProgram.RunAsync("lint", "--rig", SecondDeviceBench.ShippedRig, "--suite", RepoRoot.Combine("suites", "smoke"), "--suite", RepoRoot.Combine("suites", "intent"));
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }
 
@@ -61,14 +69,16 @@ public sealed class SecondDeviceBenchTests
     public async Task WithoutItsBannerTheBootBannerCheckFailsNamingThePattern()
     {
         using var temp = new TempFolder();
+        // a unit that never prints its banner fails at any deadline: the shipped 30 s, shortened, only makes it sooner
+        var smoke = ShortenedSuite.Write(temp, "smoke", ("{ pattern: \"${dut.banner}\", within: 30s, save-as: banner }", "{ pattern: \"${dut.banner}\", within: 5s, save-as: banner }"));
         await UpAsync("--flaw", "no-banner");
 
-        var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "smoke"), "--filter", "smoke.boot-banner");
+        var result = await RunAsync(temp, "--suite", smoke, "--filter", "smoke.boot-banner");
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
         Assert.That(run.Verdict("smoke.boot-banner"), Is.EqualTo("fail"));
-        Assert.That(run.Reason("smoke.boot-banner"), Does.Contain("/norda: model (?<model>\\S+) s/n").And.Contain("not seen within 30s"));
+        Assert.That(run.Reason("smoke.boot-banner"), Does.Contain("/norda: model (?<model>\\S+) s/n").And.Contain("not seen within 5s"));
     }
 
     [Test]
@@ -116,7 +126,7 @@ public sealed class SecondDeviceBenchTests
     {
         RequireRoot();
         using var temp = new TempFolder();
-        var suite = temp.Write("capture.yaml", """
+        var suite = temp.Write("capture.yaml", $$"""
             suite: nt2-capture
             scenarios:
               - id: nt2.dhcp-captured
@@ -126,7 +136,7 @@ public sealed class SecondDeviceBenchTests
                 timeout: 60s
                 steps:
                   - capture.start: { name: boot }
-                  - capture.expect: { name: boot, seen: { host: 127.88.0.1, port: 67, proto: udp }, within: 15s }
+                  - capture.expect: { name: boot, seen: { host: {{_bench.Lab}}, port: 67, proto: udp }, within: 15s }
                   - capture.stop: { name: boot }
             """);
         var captureOnly = Variant(temp, rig => rig.Replace("services: [dhcp, dns, https, mud]", "services: []")); // no ACK: the unit resends, after the capture started
@@ -139,7 +149,7 @@ public sealed class SecondDeviceBenchTests
         var pcap = Path.Combine(temp.Sub("run"), (string)run.Attempts("nt2.dhcp-captured")[0]!["steps"]![0]!["evidence"]!.AsArray()
             .Single(e => ((string)e!["path"]!).EndsWith(".pcap", StringComparison.Ordinal))!["path"]!);
         var informs = await Tshark.MatchingLinesAsync(pcap, "dhcp.option.dhcp == 8", "ip.src", "dhcp.ip.client", "dhcp.option.mudurl");
-        Assert.That(informs, Has.Some.EqualTo("127.88.0.2\t127.88.0.2\thttps://mud.norda.example/nt-2.json"), "tshark reads option 161 from the pcap evidence");
+        Assert.That(informs, Has.Some.EqualTo($"{_bench.Dut}\t{_bench.Dut}\thttps://mud.norda.example/nt-2.json"), "tshark reads option 161 from the pcap evidence");
     }
 
     [Test]
@@ -147,9 +157,11 @@ public sealed class SecondDeviceBenchTests
     {
         RequireRoot();
         using var temp = new TempFolder();
+        // a unit that announces no URL fails at any deadline: the shipped 30 s wait for its channels, shortened, only ends sooner
+        var intent = ShortenedSuite.Write(temp, "intent", ("intent.mud-url: { within: 30s,", "intent.mud-url: { within: 10s,"));
         await UpAsync("--flaw", "no-mud-url");
 
-        var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-01");
+        var result = await RunAsync(temp, "--suite", intent, "--filter", "IOT-INT-01");
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
@@ -202,7 +214,7 @@ public sealed class SecondDeviceBenchTests
     {
         RequireRoot();
         using var temp = new TempFolder();
-        var offline = Variant(temp, rig => Regex.Replace(rig, "(?ms)^  lab:.*?(?=^  mud:)", "  capture: { kind: live, interface: lo, dut-address: 127.88.0.2 }\n"));
+        var offline = Variant(temp, rig => Regex.Replace(rig, "(?ms)^  lab:.*?(?=^  mud:)", $"  capture: {{ kind: live, interface: lo, dut-address: {_bench.Dut} }}\n"));
         await UpAsync("--flaw", "wrong-mud-url");
 
         var wrong = await CertifyProgram.RunAsync(["run", "--rig", offline, "--out", temp.Sub("wrong"), "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-03"], RunDeadline);
@@ -246,9 +258,12 @@ public sealed class SecondDeviceBenchTests
     {
         RequireRoot();
         using var temp = new TempFolder();
+        // the NT-2 has no certificate channel, so the step waits out its whole window for one: shortened, the DHCPINFORM
+        // of its boot (seconds after power on) still falls inside it
+        var intent = ShortenedSuite.Write(temp, "intent", ("intent.mud-url: { within: 30s,", "intent.mud-url: { within: 15s,"));
         await UpAsync();
 
-        var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "intent"), "--filter", "IOT-INT-01");
+        var result = await RunAsync(temp, "--suite", intent, "--filter", "IOT-INT-01");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
@@ -322,7 +337,7 @@ public sealed class SecondDeviceBenchTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         var run = new RunFolderReader(temp.Sub("run"));
         Assert.That((string?)run.Requirement("IOT-INT-04")["verdict"], Is.EqualTo("fail"));
-        Assert.That(run.Reason("intent.flows"), Does.Contain(":9000").And.Contain("beacon.adtrack.example").And.Not.Contain("127.88.0.1:"), "nothing with the lab's own address (its DHCP, its resolver)");
+        Assert.That(run.Reason("intent.flows"), Does.Contain(":9000").And.Contain("beacon.adtrack.example").And.Not.Contain($"{_bench.Lab}:"), "nothing with the lab's own address (its DHCP, its resolver)");
     }
 
     [Test]
@@ -334,7 +349,7 @@ public sealed class SecondDeviceBenchTests
         var result = await RunAsync(temp, "--suite", RepoRoot.Combine("suites", "smoke"), "--filter", "smoke.boot-banner");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That((await ExternalProgram.RunAsync(Bench, "status")).Stdout.Trim(), Is.EqualTo("off"));
+        Assert.That((await _bench.RunAsync("status")).Stdout.Trim(), Is.EqualTo("off"));
     }
 
     [Test]
@@ -359,10 +374,10 @@ public sealed class SecondDeviceBenchTests
     private const string BetaUrl = "https://mud.norda.example/nt-2-beta.json";
     private static readonly string Fixtures = RepoRoot.Combine("fixtures") + "/";
 
-    /// <summary>rigs/second-device.yaml changed by <paramref name="edit"/>, written into <paramref name="temp"/> with its paths made absolute.</summary>
-    private static string Variant(TempFolder temp, Func<string, string> edit)
+    /// <summary>The bench's rig file (rigs/second-device.yaml on bench 0) changed by <paramref name="edit"/>, written into <paramref name="temp"/> with its paths made absolute.</summary>
+    private string Variant(TempFolder temp, Func<string, string> edit)
     {
-        var text = File.ReadAllText(Rig).Replace("../fixtures/", Fixtures, StringComparison.Ordinal)
+        var text = File.ReadAllText(_bench.Rig).Replace("../fixtures/", Fixtures, StringComparison.Ordinal)
             .Replace("services: [dhcp, dns, https, mud]", $"services: [dhcp, dns, https, mud]\n    pki: {RepoRoot.Combine(".build", "test-pki")}", StringComparison.Ordinal);
         var changed = edit(text);
         Assert.That(changed, Is.Not.EqualTo(text), "the variant changes the rig");
@@ -375,19 +390,8 @@ public sealed class SecondDeviceBenchTests
             Assert.Ignore("capture on lo needs root (or CAP_NET_RAW)");
     }
 
-    private static Task<ProgramResult> RunAsync(TempFolder temp, params string[] args) =>
-        CertifyProgram.RunAsync(["run", "--rig", Rig, "--out", temp.Sub("run"), .. args], RunDeadline);
+    private Task<ProgramResult> RunAsync(TempFolder temp, params string[] args) =>
+        CertifyProgram.RunAsync(["run", "--rig", _bench.Rig, "--out", temp.Sub("run"), .. args], RunDeadline);
 
-    /// <summary>A fresh bench: whatever a killed test left is unplugged first.</summary>
-    private static async Task UpAsync(params string[] options)
-    {
-        await BenchAsync("down");
-        await BenchAsync(["up", .. options]);
-    }
-
-    private static async Task BenchAsync(params string[] args)
-    {
-        var result = await ExternalProgram.RunAsync(Bench, args, TimeSpan.FromSeconds(30));
-        Assert.That(result.ExitCode, Is.Zero, $"bench {string.Join(' ', args)}: {result}");
-    }
+    private Task UpAsync(params string[] options) => _bench.UpAsync(options);
 }

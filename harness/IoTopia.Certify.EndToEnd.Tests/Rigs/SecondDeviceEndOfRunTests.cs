@@ -7,15 +7,13 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs;
 /// The second test device (fixtures/second-device, Norda NT-2) on its bench rig, rigs/second-device.yaml: its plain-HTTP
 /// status page on port 8080 gets a real verdict (dut.web-scheme, dut.web-port), and whether a run ends, is stopped with
 /// Ctrl-C, or is killed and resumed, the unit is left powered off — the bench's own status says off and no process of
-/// the device is left (a scan of /proc) — and the journal says so.
+/// the device is left (a scan of /proc for this bench's unit) — and the journal says so. The fixture has a bench of its
+/// own (<see cref="SecondDeviceBench"/>): other fixtures run beside it.
 /// </summary>
 [TestFixture]
-[NonParallelizable] // one bench per machine: /tmp/iotopia-second-device
 public sealed class SecondDeviceEndOfRunTests
 {
-    private static readonly string Bench = RepoRoot.Combine("fixtures", "second-device", "bench");
     private static readonly string DeviceProgram = RepoRoot.Combine("fixtures", "second-device", "nt2");
-    private static readonly string Rig = RepoRoot.Combine("rigs", "second-device.yaml");
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
 
     /// <summary>A scenario that holds the unit on for a while: where a test stops or kills the harness.</summary>
@@ -32,22 +30,30 @@ public sealed class SecondDeviceEndOfRunTests
               - wait: 8s
         """;
 
+    private SecondDeviceBench _bench = null!;
+
+    private string Rig => _bench.Rig;
+
     [OneTimeSetUp]
-    public void RequireTools()
+    public void TakeABench()
     {
         ExternalProgram.Require("socat", "socat");
         ExternalProgram.Require("python3", "python3");
+        _bench = SecondDeviceBench.Take();
+    }
+
+    [OneTimeTearDown]
+    public async Task LetGoOfTheBenchAsync()
+    {
+        if (_bench is not null)
+            await _bench.DisposeAsync();
     }
 
     [SetUp]
-    public async Task PlugInAsync()
-    {
-        await BenchAsync("down");
-        await BenchAsync("up");
-    }
+    public async Task PlugInAsync() => await _bench.UpAsync();
 
     [TearDown]
-    public Task UnplugAsync() => BenchAsync("down");
+    public async Task UnplugAsync() => await _bench.RunAsync("down");
 
     [Test]
     public async Task ItsPlainHttpStatusPagePassesAndTheRunLeavesItOffWithNoProcessBehind()
@@ -62,7 +68,7 @@ public sealed class SecondDeviceEndOfRunTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Verdict("smoke.status-endpoint"), Is.EqualTo("pass"), run.Reason("smoke.status-endpoint"));
-            Assert.That((string?)step["details"]!["url"], Is.EqualTo("http://127.88.0.2:8080/status"));
+            Assert.That((string?)step["details"]!["url"], Is.EqualTo($"http://{_bench.Dut}:8080/status"));
             Assert.That((string?)step["details"]!["transport"], Does.StartWith("plain http: no TLS"));
             Assert.That((string?)step["observed"], Is.EqualTo("NT-2"));
             Assert.That(step["evidence"]!.AsArray().Select(e => (string?)e!["kind"]), Is.EqualTo(new[] { "plain-http-response" }));
@@ -127,7 +133,7 @@ public sealed class SecondDeviceEndOfRunTests
     }
 
     /// <summary>The bench's relay says off, no process of the device is alive, and the journal's end-of-run notes say what the harness did.</summary>
-    private static async Task AssertOffAsync(RunFolderReader run, params string[] endOfRunNotes)
+    private async Task AssertOffAsync(RunFolderReader run, params string[] endOfRunNotes)
     {
         var notes = run.JournalEvents().Where(e => e["data"] is JsonObject data && data["dutPowerAtEnd"] is not null).ToList();
         var status = await StatusAsync();
@@ -140,10 +146,10 @@ public sealed class SecondDeviceEndOfRunTests
         });
     }
 
-    private static async Task<string> StatusAsync() => (await ExternalProgram.RunAsync(Bench, "status")).Stdout.Trim();
+    private async Task<string> StatusAsync() => (await _bench.RunAsync("status")).Stdout.Trim();
 
-    /// <summary>Every live process whose command line runs the device program.</summary>
-    private static List<string> DeviceProcesses()
+    /// <summary>Every live process whose command line runs the device program on this bench's console (an NT-2 of another bench is not this unit).</summary>
+    private List<string> DeviceProcesses()
     {
         var found = new List<string>();
         foreach (var folder in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
@@ -152,7 +158,7 @@ public sealed class SecondDeviceEndOfRunTests
             {
                 var cmdline = File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ');
                 var state = File.ReadAllText(Path.Combine(folder, "stat")).Split(')')[^1].Trim().Split(' ')[0];
-                if (cmdline.Contains(DeviceProgram, StringComparison.Ordinal) && state != "Z")
+                if (cmdline.Contains(DeviceProgram, StringComparison.Ordinal) && cmdline.Contains($"--console {_bench.DeviceConsole} ", StringComparison.Ordinal) && state != "Z")
                     found.Add($"{Path.GetFileName(folder)}: {cmdline}");
             }
             catch (IOException)
@@ -163,12 +169,6 @@ public sealed class SecondDeviceEndOfRunTests
         return found;
     }
 
-    private static Task<ProgramResult> RunAsync(TempFolder temp, params string[] args) =>
+    private Task<ProgramResult> RunAsync(TempFolder temp, params string[] args) =>
         CertifyProgram.RunAsync(["run", "--rig", Rig, "--out", temp.Sub("run"), .. args], RunDeadline);
-
-    private static async Task BenchAsync(params string[] args)
-    {
-        var result = await ExternalProgram.RunAsync(Bench, args, TimeSpan.FromSeconds(30));
-        Assert.That(result.ExitCode, Is.Zero, $"bench {string.Join(' ', args)}: {result}");
-    }
 }

@@ -16,7 +16,6 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs.BenchLab;
 /// capture alone shows option 161; the lab's addresses go when the run ends, or with the next run after a SIGKILL.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class BenchLabNetworkTests
 {
     private const string MudUrl = "https://mud.bench.example/bench-dut.json";

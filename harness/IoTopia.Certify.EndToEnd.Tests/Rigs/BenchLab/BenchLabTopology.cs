@@ -9,7 +9,8 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs.BenchLab;
 /// (<see cref="DutInterface"/>, a fixed MAC) — a veth pair standing in for the USB Ethernet adapter and the cable.
 /// Neither namespace has a default route. The harness runs inside LAB, as <c>ip netns exec LAB dotnet certify …</c>;
 /// the device (<c>bench_dut.py</c>) is started in DUT by the rig's exec power. Disposing kills what is left in both
-/// and deletes them.
+/// and deletes them. Each topology has namespaces of its own (named by process and instance), so two benches — two
+/// fixtures, or two test runs — stand side by side: the cards' names, MAC and subnet live only inside them.
 /// </summary>
 public sealed class BenchLabTopology : IAsyncDisposable
 {
@@ -43,9 +44,11 @@ public sealed class BenchLabTopology : IAsyncDisposable
             Assert.Ignore("/usr/bin/python3 is missing (apt-get install -y python3): the bench's device is a small Python program");
     }
 
+    private static int _created;
+
     public static async Task<BenchLabTopology> CreateAsync()
     {
-        var id = Environment.ProcessId % 100000;
+        var id = $"{Environment.ProcessId % 100000}-{Interlocked.Increment(ref _created)}";
         var topology = new BenchLabTopology($"tbench{id}-lab", $"tbench{id}-dut");
         await topology.RemoveAsync();
         try

@@ -12,7 +12,6 @@ namespace IoTopia.Certify.EndToEnd.Tests.Rigs.BenchLab;
 /// HTTPS hosts and MUD server); lint shows each capability with its driver, then smoke and intent run.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class TwoNicBenchTests
 {
     private const string DutAddress = "192.168.77.2";
