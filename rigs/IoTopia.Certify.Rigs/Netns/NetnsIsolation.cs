@@ -35,7 +35,11 @@ public sealed class NetnsIsolation(PhysicalAddress dutMac) : RunIsolation
             await PrepareAsync(network);
             try
             {
-                return await RunInsideAsync(network.Layout, command);
+                var layout = network.Layout;
+                return await RunInsideAsync(layout.LabNamespace, new Dictionary<string, string>
+                {
+                    [NetnsLayout.SlotVariable] = layout.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }, command);
             }
             finally
             {
@@ -66,12 +70,17 @@ public sealed class NetnsIsolation(PhysicalAddress dutMac) : RunIsolation
         }
     }
 
-    private static async Task<int> RunInsideAsync(NetnsLayout layout, IReadOnlyList<string> command)
+    /// <summary>
+    /// Runs <paramref name="command"/> inside network namespace <paramref name="labNamespace"/> with <paramref name="environment"/>
+    /// added, Ctrl-C and SIGTERM passed on, and returns its exit code (also the <c>qemu</c> rig kind's way in).
+    /// </summary>
+    internal static async Task<int> RunInsideAsync(string labNamespace, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> command)
     {
         var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
-        foreach (var a in new[] { "setpriv", "--pdeathsig", "KILL", "ip", "netns", "exec", layout.LabNamespace }.Concat(command))
+        foreach (var a in new[] { "setpriv", "--pdeathsig", "KILL", "ip", "netns", "exec", labNamespace }.Concat(command))
             info.ArgumentList.Add(a);
-        info.Environment[NetnsLayout.SlotVariable] = layout.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
 
         var child = new ForwardedChild();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => child.Forward(context, Signals.Interrupt));
@@ -91,7 +100,7 @@ public sealed class NetnsIsolation(PhysicalAddress dutMac) : RunIsolation
             {
                 exited.TrySetException(e);
             }
-        }) { IsBackground = true, Name = $"netns run {layout.LabNamespace}" };
+        }) { IsBackground = true, Name = $"netns run {labNamespace}" };
         owner.Start();
         try
         {

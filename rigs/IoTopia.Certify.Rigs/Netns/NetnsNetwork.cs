@@ -70,7 +70,8 @@ public sealed class NetnsNetwork(NetnsLayout layout)
             .Select(line => line.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static async Task<IReadOnlyList<int>> KillInsideAsync(string name, CancellationToken ct)
+    /// <summary>SIGKILLs every process inside network namespace <paramref name="name"/> (but this one) until none is left; returns their pids.</summary>
+    internal static async Task<IReadOnlyList<int>> KillInsideAsync(string name, CancellationToken ct)
     {
         var killed = new List<int>();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -1,0 +1,53 @@
+using IoTopia.Certify.Rigs.Addressing;
+using IoTopia.Certify.Rigs.Netns;
+
+namespace IoTopia.Certify.Rigs.Qemu;
+
+/// <summary>
+/// Makes and removes the namespace of a <see cref="QemuLayout"/> from the root namespace: the bridge with its
+/// carrier port and the persistent tap, all up, IPv6 address generation off on each, no address and no route
+/// (the lab side's addresses are added by the run inside, as on a bench's card). Removing first SIGKILLs every
+/// process still inside (what a killed run left: its harness, QEMU, dnsmasq, socat); the links go with it.
+/// </summary>
+public sealed class QemuNetwork(QemuLayout layout)
+{
+    public QemuLayout Layout => layout;
+
+    public async Task CreateAsync(CancellationToken ct)
+    {
+        try
+        {
+            await IpCommand.RunAsync(["netns", "add", layout.LabNamespace], null, ct);
+            await IpCommand.RunAsync(["-n", layout.LabNamespace, "-batch", "-"], $"""
+                link set lo up
+                link add {QemuLayout.Bridge} type bridge
+                link set {QemuLayout.Bridge} addrgenmode none
+                link add {QemuLayout.CarrierPort} type dummy
+                link set {QemuLayout.CarrierPort} addrgenmode none
+                link set {QemuLayout.CarrierPort} master {QemuLayout.Bridge}
+                tuntap add dev {QemuLayout.Tap} mode tap
+                link set {QemuLayout.Tap} addrgenmode none
+                link set {QemuLayout.Tap} master {QemuLayout.Bridge}
+                link set {QemuLayout.CarrierPort} up
+                link set {QemuLayout.Tap} up
+                link set {QemuLayout.Bridge} up
+
+                """, ct);
+        }
+        catch
+        {
+            await RemoveAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Kills what is inside the namespace and deletes it; returns the pids it killed.</summary>
+    public async Task<IReadOnlyList<int>> RemoveAsync(CancellationToken ct)
+    {
+        if (!(await NetnsNetwork.ExistingAsync(ct)).Contains(layout.LabNamespace))
+            return [];
+        var killed = await NetnsNetwork.KillInsideAsync(layout.LabNamespace, ct);
+        await IpCommand.RunAsync(["netns", "delete", layout.LabNamespace], null, ct);
+        return killed;
+    }
+}
