@@ -5,7 +5,7 @@ namespace IoTopia.Certify.Rigs.Qemu;
 
 /// <summary>
 /// Makes and removes the namespace of a <see cref="QemuLayout"/> from the root namespace: the bridge with its
-/// carrier port and the persistent tap, all up, IPv6 address generation off on each, no address and no route
+/// carrier port (a veth pair whose other end stays unbridged: this kernel has no dummy links) and the persistent tap, all up, IPv6 address generation off on each, no address and no route
 /// (the lab side's addresses are added by the run inside, as on a bench's card). Removing first SIGKILLs every
 /// process still inside (what a killed run left: its harness, QEMU, dnsmasq, socat); the links go with it.
 /// </summary>
@@ -22,9 +22,12 @@ public sealed class QemuNetwork(QemuLayout layout)
                 link set lo up
                 link add {QemuLayout.Bridge} type bridge
                 link set {QemuLayout.Bridge} addrgenmode none
-                link add {QemuLayout.CarrierPort} type dummy
+                link add {QemuLayout.CarrierPort} type veth peer name {QemuLayout.CarrierStub}
                 link set {QemuLayout.CarrierPort} addrgenmode none
+                link set {QemuLayout.CarrierStub} addrgenmode none
                 link set {QemuLayout.CarrierPort} master {QemuLayout.Bridge}
+                link set {QemuLayout.CarrierStub} arp off
+                link set {QemuLayout.CarrierStub} up
                 tuntap add dev {QemuLayout.Tap} mode tap
                 link set {QemuLayout.Tap} addrgenmode none
                 link set {QemuLayout.Tap} master {QemuLayout.Bridge}
@@ -33,6 +36,8 @@ public sealed class QemuNetwork(QemuLayout layout)
                 link set {QemuLayout.Bridge} up
 
                 """, ct);
+            // The carrier port only holds the carrier: the bridge sends it nothing (its other end would answer ARP for the lab's addresses with its own MAC).
+            await IpCommand.RunAsync("bridge", ["-n", layout.LabNamespace, "link", "set", "dev", QemuLayout.CarrierPort, "learning", "off", "flood", "off", "mcast_flood", "off", "bcast_flood", "off"], null, ct);
         }
         catch
         {
