@@ -122,7 +122,7 @@ public sealed class LinuxBoardRigTests
         Assert.That(_leaked, Is.Empty, $"packets of 10.78.0.0/16 or {BoardMac} on {_watchedInterface} (the root namespace's default-route interface) during a board run");
 
         // Positive control: the same watch (dumpcap, the same filter) sees the board's MAC and subnet where they are — on a
-        // veth pair in a namespace of the test's own, where a frame from that MAC to that subnet is sent (an ARP for a host
+        // veth pair in a namespace of the test's own, where a frame from that MAC to that subnet is sent (the ARP for a host
         // that is not there), never on a link of the machine.
         const string Control = "iotb-watch-control";
         Assert.That((await ExternalProgram.RunAsync("ip", "netns", "add", Control)).ExitCode, Is.Zero, "a namespace of the test's own for the control");
@@ -136,7 +136,11 @@ public sealed class LinuxBoardRigTests
                      })
                 Assert.That((await ExternalProgram.RunAsync("ip", ["-n", Control, .. command.Split(' ')])).ExitCode, Is.Zero, command);
             await using var watch = await LinkWatch.StartAsync("ctl1", WatchFilter, _temp.Sub("control.pcap"), Control);
-            await ExternalProgram.RunAsync("ip", "netns", "exec", Control, "ping", "-c", "2", "-W", "1", "-I", "ctl0", "10.78.250.9");
+            // a datagram to a host of the subnet that is not there: the kernel asks for it by ARP from the board's MAC
+            Assert.That((await ExternalProgram.RunAsync("ip", "netns", "exec", Control, "bash", "-c", "echo control > /dev/udp/10.78.250.9/9")).ExitCode, Is.Zero);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (new FileInfo(watch.Pcap).Length <= 24 && DateTime.UtcNow < deadline) // a pcap's header alone is 24 bytes
+                await Task.Delay(100);
             await watch.StopAsync();
             var seen = await Tshark.MatchingLinesAsync(watch.Pcap, "frame", "eth.src");
             Assert.That(seen, Has.Some.EqualTo(BoardMac), "the watch sees a frame of the board's MAC and subnet where one is sent");
