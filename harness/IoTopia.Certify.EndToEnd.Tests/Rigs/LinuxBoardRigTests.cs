@@ -139,7 +139,7 @@ public sealed class LinuxBoardRigTests
             // a datagram to a host of the subnet that is not there: the kernel asks for it by ARP from the board's MAC
             Assert.That((await ExternalProgram.RunAsync("ip", "netns", "exec", Control, "bash", "-c", "echo control > /dev/udp/10.78.250.9/9")).ExitCode, Is.Zero);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (new FileInfo(watch.Pcap).Length <= 24 && DateTime.UtcNow < deadline) // a pcap's header alone is 24 bytes
+            while (!(File.Exists(watch.Pcap) && new FileInfo(watch.Pcap).Length > 24) && DateTime.UtcNow < deadline) // a pcap's header alone is 24 bytes
                 await Task.Delay(100);
             await watch.StopAsync();
             var seen = await Tshark.MatchingLinesAsync(watch.Pcap, "frame", "eth.src");

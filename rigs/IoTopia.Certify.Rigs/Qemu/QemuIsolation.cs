@@ -9,7 +9,7 @@ namespace IoTopia.Certify.Rigs.Qemu;
 /// The qemu rig's way to run, from the root namespace: take a slot of its own pool, build the board image when the
 /// rig names a variant (cached: a no-op when its inputs are unchanged), remove what a killed run left in the slot,
 /// make the namespace with its bridge and tap (<see cref="QemuNetwork"/>), then run the certify program again inside
-/// it as the netns rig does (<see cref="NetnsIsolation.RunInsideAsync"/>), the slot and the image folder in its
+/// it as the netns rig does (<see cref="NamespaceRun"/>), the slot and the image folder in its
 /// environment; when it ends, kill what is left inside and delete the namespace.
 /// </summary>
 public sealed class QemuIsolation(QemuSettings settings) : RunIsolation
@@ -30,42 +30,12 @@ public sealed class QemuIsolation(QemuSettings settings) : RunIsolation
         using (slot)
         {
             var image = settings.ImageFolder ?? await BuildAsync(settings);
-            var network = new QemuNetwork(new QemuLayout(slot.Slot));
-            await PrepareAsync(network);
-            try
+            var layout = new QemuLayout(slot.Slot);
+            return await NamespaceRun.RunAsync("qemu", new QemuNetwork(layout), new Dictionary<string, string>
             {
-                return await NetnsIsolation.RunInsideAsync(network.Layout.LabNamespace, new Dictionary<string, string>
-                {
-                    [QemuLayout.SlotVariable] = network.Layout.SlotText,
-                    [QemuLayout.ImageVariable] = image,
-                }, command);
-            }
-            finally
-            {
-                try
-                {
-                    await network.RemoveAsync(CancellationToken.None);
-                }
-                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-                {
-                    Console.Error.WriteLine($"qemu: could not remove {network.Layout.LabNamespace}: {e.Message} (the next run in slot {slot.Slot} removes it)");
-                }
-            }
-        }
-    }
-
-    private static async Task PrepareAsync(QemuNetwork network)
-    {
-        try
-        {
-            var leftovers = await network.RemoveAsync(CancellationToken.None);
-            if (leftovers.Count > 0)
-                Console.Error.WriteLine($"qemu: slot {network.Layout.Slot} was left by a killed run: killed {leftovers.Count} of its processes ({string.Join(", ", leftovers)}) and removed its namespace");
-            await network.CreateAsync(CancellationToken.None);
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            throw new RunIsolationException($"the qemu rig could not make its network namespace: {e.Message}", e);
+                [QemuLayout.SlotVariable] = layout.SlotText,
+                [QemuLayout.ImageVariable] = image,
+            }, command);
         }
     }
 

@@ -9,9 +9,15 @@ namespace IoTopia.Certify.Rigs.Qemu;
 /// (the lab side's addresses are added by the run inside, as on a bench's card). Removing first SIGKILLs every
 /// process still inside (what a killed run left: its harness, QEMU, dnsmasq, socat); the links go with it.
 /// </summary>
-public sealed class QemuNetwork(QemuLayout layout)
+public sealed class QemuNetwork(QemuLayout layout) : IRunNamespaces
 {
     public QemuLayout Layout => layout;
+
+    public int Slot => layout.Slot;
+
+    public string LabNamespace => layout.LabNamespace;
+
+    public string Names => layout.LabNamespace;
 
     public async Task CreateAsync(CancellationToken ct)
     {
