@@ -21,5 +21,6 @@ public static class Composition
     public static RigKinds RigKinds { get; } = new RigKinds()
         .Add(new Rigs.Virtual.VirtualRigKind())
         .Add(new Rigs.Bench.BenchRigKind())
-        .Add(new Rigs.Netns.NetnsRigKind());
+        .Add(new Rigs.Netns.NetnsRigKind())
+        .Add(new Rigs.Qemu.QemuRigKind());
 }

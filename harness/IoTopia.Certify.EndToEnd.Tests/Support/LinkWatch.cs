@@ -34,11 +34,13 @@ public sealed class LinkWatch : IAsyncDisposable
         return (result, await Tshark.MatchingLinesAsync(watch.Pcap, "frame", "frame.number", "eth.src", "eth.dst", "ip.src", "ip.dst"));
     }
 
-    public static async Task<LinkWatch> StartAsync(string interfaceName, string filter, string pcap)
+    /// <param name="netns">a network namespace to watch in (<c>ip netns exec</c> execs dumpcap), or null for this one</param>
+    public static async Task<LinkWatch> StartAsync(string interfaceName, string filter, string pcap, string? netns = null)
     {
         if (!File.Exists("/usr/bin/dumpcap"))
             Assert.Ignore("dumpcap (tshark) is not installed; ./certify test installs it");
-        var info = new ProcessStartInfo("dumpcap", ["-q", "-i", interfaceName, "-f", filter, "-w", pcap, "-P"])
+        string[] dumpcapArgs = ["-q", "-i", interfaceName, "-f", filter, "-w", pcap, "-P"];
+        var info = new ProcessStartInfo(netns is null ? "dumpcap" : "ip", netns is null ? dumpcapArgs : ["netns", "exec", netns, "dumpcap", .. dumpcapArgs])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

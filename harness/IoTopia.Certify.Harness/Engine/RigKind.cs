@@ -46,6 +46,15 @@ public abstract class RigKind
     /// <c>run</c>, <c>resume</c> and <c>rig check</c> touch anything.
     /// </summary>
     public virtual RunIsolation? Isolation(RigDescription description) => null;
+
+    /// <summary>
+    /// DUT facts this kind takes from what its drivers name rather than from the rig file (e.g. a board image's
+    /// per-unit password, made when the image was built): added under <c>dut:</c> where the file does not give the
+    /// key; a value whose key names a secret (<see cref="Secrets.SecretRule"/>) is masked in the run's record like
+    /// one written in the file. Reading them must build nothing: lint calls it too.
+    /// </summary>
+    /// <param name="drivers"><see cref="ReadDrivers"/>'s result</param>
+    public virtual IReadOnlyDictionary<string, string> ResolvedFacts(object? drivers) => NoOptions;
 }
 
 /// <summary>A rig with no device and no drivers: it runs the in-process self-test steps.</summary>

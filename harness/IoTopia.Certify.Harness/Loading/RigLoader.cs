@@ -79,6 +79,8 @@ public static class RigLoader
         if (rigKind is null)
             map.Get("drivers");
         map.RejectUnknownKeys(errors);
+        if (rigKind is not null && !errors.Any)
+            (dut, secrets) = WithResolvedFacts(dut, secrets, rigKind.ResolvedFacts(drivers), map.LocationOf("drivers"), errors);
         var bindings = rigKind is null || errors.Any ? [] : rigKind.Bindings(drivers);
         var given = Capabilities.InOrder.Where(c => bindings.Any(b => b.Capabilities.Contains(c))).ToList();
         foreach (var c in capabilities.Where(c => Capabilities.Known.Contains(c) && !given.Contains(c)))
@@ -102,6 +104,30 @@ public static class RigLoader
             errors.Add(new InputException(map.LocationOf(map.Map("dut") is null ? "kind" : "dut"), problem));
         errors.ThrowIfAny();
         return rig;
+    }
+
+    /// <summary>The kind's resolved facts under the file's (the file's own value wins); secret ones join the secrets, located at <c>drivers:</c>.</summary>
+    private static (DutDescription, IReadOnlyList<Secrets.SecretValue>) WithResolvedFacts(DutDescription dut, IReadOnlyList<Secrets.SecretValue> secrets,
+        IReadOnlyDictionary<string, string> resolved, SourceLocation at, InputErrors errors)
+    {
+        if (resolved.Count == 0)
+            return (dut, secrets);
+        var facts = new Dictionary<string, string>(dut.Facts, StringComparer.Ordinal);
+        var all = secrets.ToList();
+        foreach (var (key, value) in resolved.Where(kv => !facts.ContainsKey(kv.Key)))
+        {
+            if (Secrets.SecretRule.SecretWord(key) is { } word && value.Length > 0)
+            {
+                if (value.Length < Secrets.SecretRule.MinLength)
+                {
+                    errors.Add(new InputException(at, $"dut.{key} (taken from the rig's drivers): a secret must be at least {Secrets.SecretRule.MinLength} characters (it is masked wherever it occurs in the run's record)"));
+                    continue;
+                }
+                all.Add(new Secrets.SecretValue($"dut.{key}", value, at, 0, 0, word, Tagged: false, Anchor: null));
+            }
+            facts[key] = value;
+        }
+        return (dut with { Facts = facts }, all);
     }
 
     /// <summary>Where <paramref name="item"/> is written in the list under <paramref name="key"/>.</summary>

@@ -14,7 +14,7 @@ public sealed class DriverBackendsTests
         var backends = DriverBackends.Default;
         Assert.That(backends.All.Select(b => $"{b.Slot} {b.Kind}"), Is.EqualTo(new[]
         {
-            "capture live", "power exec", "power http", "power serial-relay", "restore command", "restore operator", "serial tty",
+            "capture live", "power exec", "power http", "power qemu", "power serial-relay", "restore board-disks", "restore command", "restore operator", "serial tty",
         }));
         Assert.That(backends.Find("power", "http")!.Driver, Is.EqualTo(typeof(HttpPower)));
         Assert.That(backends.Find("power", "teleport"), Is.Null);

@@ -162,7 +162,7 @@ public sealed class HttpPowerTests
                 """);
             var e = Assert.Throws<InputException>(() => RigLoader.Load(bad, kinds))!;
             Assert.That(e.Message, Does.Contain($"{bad}:9:5: drivers.power.tiemout: unknown argument"));
-            Assert.That(e.Message, Does.Contain($"{bad}:11:5: drivers.restore.kind: 'teleport' is not a restore backend; one of command, operator"));
+            Assert.That(e.Message, Does.Contain($"{bad}:11:5: drivers.restore.kind: 'teleport' is not a restore backend; one of board-disks, command, operator"));
 
             File.WriteAllText(bad, File.ReadAllText(bad).Replace("    tiemout: 2s\n", "").Replace("  restore:\n    kind: teleport\n", ""));
             e = Assert.Throws<InputException>(() => RigLoader.Load(bad, kinds))!;

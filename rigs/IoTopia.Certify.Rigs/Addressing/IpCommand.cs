@@ -2,15 +2,20 @@ using System.Diagnostics;
 
 namespace IoTopia.Certify.Rigs.Addressing;
 
-/// <summary>Runs <c>ip</c> (iproute2) within a deadline; a failure names the command and what ip said.</summary>
+/// <summary>Runs <c>ip</c> (or iproute2's <c>bridge</c>) within a deadline; a failure names the command and what it said.</summary>
 public static class IpCommand
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     /// <returns>ip's standard output</returns>
-    public static async Task<string> RunAsync(IEnumerable<string> arguments, string? input = null, CancellationToken ct = default)
+    public static Task<string> RunAsync(IEnumerable<string> arguments, string? input = null, CancellationToken ct = default) =>
+        RunAsync("ip", arguments, input, ct);
+
+    /// <param name="program">ip or bridge (both iproute2)</param>
+    /// <returns>the program's standard output</returns>
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? input = null, CancellationToken ct = default)
     {
-        var info = new ProcessStartInfo("ip")
+        var info = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -19,7 +24,7 @@ public static class IpCommand
         };
         foreach (var a in arguments)
             info.ArgumentList.Add(a);
-        var text = "ip " + string.Join(' ', info.ArgumentList);
+        var text = program + " " + string.Join(' ', info.ArgumentList);
         Process process;
         try
         {
@@ -27,7 +32,7 @@ public static class IpCommand
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException("iproute2's ip is missing (apt-get install iproute2)", e);
+            throw new InvalidOperationException($"iproute2's {program} is missing (apt-get install iproute2)", e);
         }
         using (process)
         {

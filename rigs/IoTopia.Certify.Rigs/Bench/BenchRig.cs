@@ -18,7 +18,7 @@ namespace IoTopia.Certify.Rigs.Bench;
 /// missing serial port or capture interface fails the start at once, with the path or name, so every scenario
 /// is <c>error</c> with that reason rather than a slow timeout.
 /// </summary>
-public sealed class BenchRig(RigDescription description, BenchSettings settings, PhysicalAddress? dutMac = null) : RigRuntime(description)
+public class BenchRig(RigDescription description, BenchSettings settings, PhysicalAddress? dutMac = null) : RigRuntime(description)
 {
     /// <summary>How long switching the DUT off at the end of the run, and confirming it, may take.</summary>
     public static readonly TimeSpan EndOfRunDeadline = TimeSpan.FromSeconds(60);
@@ -54,8 +54,15 @@ public sealed class BenchRig(RigDescription description, BenchSettings settings,
             if (_lab?.ServesMud != true)
                 await ManufacturerMudEvidence.CopyAsync(run, mud, ct); // a missing file fails the start, naming it (the lab MUD server copies them itself)
         }
-        run.RecordRig(null, _lab is null ? null : new JsonObject { ["lab"] = _lab.Describe() });
+        var details = _lab is null ? null : new JsonObject { ["lab"] = _lab.Describe() };
+        run.RecordRig(RigOptions(), Describe(details));
     }
+
+    /// <summary>The rig-kind options in effect (results.json <c>run.rig.options</c>), for a kind built on the bench.</summary>
+    protected virtual JsonObject? RigOptions() => null;
+
+    /// <summary>What the journal's rig record says besides the lab network, for a kind built on the bench.</summary>
+    protected virtual JsonObject? Describe(JsonObject? details) => details;
 
     public override async Task ResetToBaselineAsync(AttemptContext attempt, CancellationToken ct)
     {

@@ -10,11 +10,17 @@ namespace IoTopia.Certify.Rigs.Netns;
 /// the root namespace. Removing first SIGKILLs every process still inside either namespace (what a killed
 /// run left: its harness, device, dnsmasq, socat), so nothing keeps them alive.
 /// </summary>
-public sealed class NetnsNetwork(NetnsLayout layout)
+public sealed class NetnsNetwork(NetnsLayout layout) : IRunNamespaces
 {
     private static readonly TimeSpan KillDeadline = TimeSpan.FromSeconds(10);
 
     public NetnsLayout Layout => layout;
+
+    public int Slot => layout.Slot;
+
+    public string LabNamespace => layout.LabNamespace;
+
+    public string Names => $"{layout.LabNamespace} and {layout.DutNamespace}";
 
     /// <summary>Both namespaces with the veth pair between them, addresses on both ends, links up, IPv6 address generation off, no routes but the /24.</summary>
     public async Task CreateAsync(CancellationToken ct)
@@ -70,7 +76,8 @@ public sealed class NetnsNetwork(NetnsLayout layout)
             .Select(line => line.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static async Task<IReadOnlyList<int>> KillInsideAsync(string name, CancellationToken ct)
+    /// <summary>SIGKILLs every process inside network namespace <paramref name="name"/> (but this one) until none is left; returns their pids.</summary>
+    internal static async Task<IReadOnlyList<int>> KillInsideAsync(string name, CancellationToken ct)
     {
         var killed = new List<int>();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);

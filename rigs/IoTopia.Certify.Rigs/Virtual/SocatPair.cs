@@ -21,10 +21,16 @@ public sealed class SocatPair
     public string HarnessEnd { get; }
     public string DeviceEnd { get; }
 
+    /// <summary>The link to the end the harness opens, once the pair is started in <paramref name="folder"/>.</summary>
+    public static string HarnessEndIn(string folder) => Path.Combine(folder, "serial-harness");
+
+    /// <summary>The link to the end the device opens, once the pair is started in <paramref name="folder"/>.</summary>
+    public static string DeviceEndIn(string folder) => Path.Combine(folder, "serial-device");
+
     public static async Task<SocatPair> StartAsync(RunContext run, string folder, CancellationToken ct)
     {
-        var harnessEnd = Path.Combine(folder, "serial-harness");
-        var deviceEnd = Path.Combine(folder, "serial-device");
+        var harnessEnd = HarnessEndIn(folder);
+        var deviceEnd = DeviceEndIn(folder);
         foreach (var stale in new[] { harnessEnd, deviceEnd })
             File.Delete(stale); // a killed run's socat leaves its links dangling
         var info = new ProcessStartInfo("socat") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
