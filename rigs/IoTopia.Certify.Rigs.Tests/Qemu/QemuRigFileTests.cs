@@ -56,7 +56,7 @@ public sealed class QemuRigFileTests
             Assert.That(settings.Variant, Is.EqualTo(variant));
             Assert.That(settings.ImageFolder, Is.Null, "a build: rig's image is the one its run builds");
             Assert.That(rig.Bindings.SelectMany(b => b.Capabilities).Distinct(),
-                Is.EquivalentTo(new[] { "serial", "power", "power.cut", "restore", "capture", "dns", "dhcp", "lab-http" }));
+                Is.EquivalentTo(new[] { "serial", "power", "power.cut", "restore", "capture", "dns", "dhcp", "lab-http", "time" }));
             Assert.That(rig.Bindings.Single(b => b.Name == "power qemu").Resource, Does.Contain($"--variant {variant}"));
             Assert.That(rig.Bindings.Single(b => b.Name == "serial tty").Resource, Does.Contain("unit-<slot>/console/serial-harness"));
             Assert.That(rig.Dut.Facts["mac"], Is.EqualTo("52:54:00:4c:42:01"));
