@@ -28,11 +28,15 @@ public sealed class LabUpdateServer(ILabHttps https, LabUpdateOptions? options =
     private JsonLinesLog? _log;
     private UpdateEvidence? _evidence;
     private long _scenarioStart;
+    private long _scenarioNumber;
     private int _active;
 
     public string Name => "update";
 
     public string? EvidencePath => _log?.FullPath;
+
+    /// <summary>Responses being served right now (a hang, a trickle, an endless stream a client still reads).</summary>
+    public int Running => Volatile.Read(ref _active);
 
     public ObservationList<UpdateServed> Served { get; } = new((options ?? new LabUpdateOptions()).ObservedResponses);
 
@@ -128,7 +132,11 @@ public sealed class LabUpdateServer(ILabHttps https, LabUpdateOptions? options =
             return HostNames.IsValid(hostName) && _paths.TryGetValue(HostNames.Normalize(hostName) + path, out var state) ? [.. state.History] : [];
     }
 
-    public IReadOnlyList<UpdateServed> ServedSinceReset() => Served.Since(Interlocked.Read(ref _scenarioStart));
+    public IReadOnlyList<UpdateServed> ServedSinceReset()
+    {
+        var number = Interlocked.Read(ref _scenarioNumber);
+        return [.. Served.Since(Interlocked.Read(ref _scenarioStart)).Where(s => s.Scenario == number)];
+    }
 
     /// <summary>Forgets the scenario's offers (their routes go), and cuts the responses still running (a hang, a trickle).</summary>
     public void Reset()
@@ -142,6 +150,7 @@ public sealed class LabUpdateServer(ILabHttps https, LabUpdateOptions? options =
             old = _scenario;
             _scenario = new CancellationTokenSource();
             Interlocked.Exchange(ref _scenarioStart, Served.Count);
+            Interlocked.Increment(ref _scenarioNumber);
         }
         foreach (var state in removed)
             state.Route?.Dispose();
@@ -156,14 +165,16 @@ public sealed class LabUpdateServer(ILabHttps https, LabUpdateOptions? options =
         var clock = Stopwatch.StartNew();
         UpdateOffer? offer;
         CancellationToken scenario;
+        long scenarioNumber;
         lock (_lock)
         {
             offer = state.Current;
             scenario = _scenario.Token;
+            scenarioNumber = Interlocked.Read(ref _scenarioNumber);
         }
         var served = new UpdateServed
         {
-            Time = request.Time, Client = request.Client, Sni = request.Sni, Host = request.HostName, Path = request.Path, Method = request.Method,
+            Time = request.Time, Scenario = scenarioNumber, Client = request.Client, Sni = request.Sni, Host = request.HostName, Path = request.Path, Method = request.Method,
             Offer = offer?.Number, Label = offer?.Artefact.Label, Behaviour = offer?.Behaviour.Kind, ReplayOf = offer?.Behaviour.ReplayOf,
             FlippedBit = offer?.FlippedBit, Status = 0, BytesSent = 0, Sha256Sent = "", Duration = TimeSpan.Zero, Ending = UpdateEnding.Complete,
         };

@@ -36,7 +36,8 @@ internal sealed class UpdateEvidence(JsonLinesLog log)
     public void Served(UpdateServed s) => log.Write(w =>
     {
         w.WriteString("event", "served");
-        w.WriteString("time", s.Time);
+        w.WriteString("requestTime", s.Time);
+        w.WriteNumber("scenario", s.Scenario);
         w.WriteString("client", LabPeers.Text(s.Client));
         if (s.Sni is null)
             w.WriteNull("sni");

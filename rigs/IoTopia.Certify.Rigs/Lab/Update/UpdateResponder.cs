@@ -34,10 +34,11 @@ internal sealed class UpdateResponder(LabUpdateOptions options)
         {
             case UpdateBehaviourKind.Truncate:
                 await WriteChunkedAsync(bytes[..(int)offer.Behaviour.Bytes], sent, ct);
-                response.HttpContext.Abort();
+                // not Abort(): that resets the connection and drops what is still buffered; Kestrel closes a
+                // response shorter than its Content-Length itself, after sending every byte written
                 return (UpdateEnding.ResetByService, $"closed after {offer.Behaviour.Bytes} of {bytes.Length} bytes");
             case UpdateBehaviourKind.Endless:
-                return (UpdateEnding.CutByDeadline, await EndlessAsync(bytes, sent, ct));
+                return (UpdateEnding.CutByDeadline, await EndlessAsync(bytes, response, sent, ct));
             case UpdateBehaviourKind.Trickle:
                 await TrickleAsync(bytes, offer.Behaviour.Bytes, sent, clock, ct);
                 return (UpdateEnding.Complete, null);
@@ -53,13 +54,15 @@ internal sealed class UpdateResponder(LabUpdateOptions options)
             await sent.WriteAsync(bytes[at..Math.Min(bytes.Length, at + options.ChunkBytes)], ct);
     }
 
-    private async Task<string> EndlessAsync(ReadOnlyMemory<byte> bytes, ServedBytes sent, CancellationToken ct)
+    private async Task<string> EndlessAsync(ReadOnlyMemory<byte> bytes, HttpResponse response, ServedBytes sent, CancellationToken ct)
     {
         var cap = options.EndlessCapBytes;
         await WriteChunkedAsync(bytes[..(int)Math.Min(bytes.Length, cap)], sent, ct);
         var filler = new byte[options.ChunkBytes];
         while (sent.Count < cap)
             await sent.WriteAsync(filler.AsMemory(0, (int)Math.Min(filler.Length, cap - sent.Count)), ct);
+        // closed, not ended: a chunked end would tell the client the data was whole
+        response.HttpContext.Abort();
         return $"the service's cap of {cap} bytes reached";
     }
 

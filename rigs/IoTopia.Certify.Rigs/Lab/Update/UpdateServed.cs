@@ -10,6 +10,9 @@ namespace IoTopia.Certify.Rigs.Lab.Update;
 public sealed record UpdateServed
 {
     public required DateTimeOffset Time { get; init; }
+
+    /// <summary>The scenario the request came in (how many resets came before it): a response a reset cut belongs to the scenario before.</summary>
+    public required long Scenario { get; init; }
     public required IPEndPoint Client { get; init; }
     public string? Sni { get; init; }
     public required string Host { get; init; }
