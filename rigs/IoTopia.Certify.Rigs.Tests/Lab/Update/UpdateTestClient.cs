@@ -80,7 +80,8 @@ public sealed class UpdateTestClient : IDisposable
         return new Received(response.StatusCode, response.Content.Headers.ContentLength, body.ToArray(), broken, clock.Elapsed);
     }
 
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) => _http.SendAsync(request, ct);
+    /// <summary>Sends and returns once the headers are in; the body is read by the caller (or not at all).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) => _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
 
     public void Dispose() => _http.Dispose();
 }
