@@ -17,7 +17,7 @@ public sealed class LabUpdateHostileClientTests
     private const string UpdateHost = "updates.vendor.example";
     private const int MaxResponses = 4;
     private static readonly byte[] Image = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("firmware-1.1.0;", 10_000)));
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = Poll.Wait;
 
     private LabTestRun _run = null!;
     private LabHttpsHost _https = null!;
@@ -91,12 +91,12 @@ public sealed class LabUpdateHostileClientTests
     {
         _server.Offer(UpdateHost, "/hang", new UpdateArtefact { Bytes = Image, Label = "genuine 1.1.0" }, new UpdateBehaviour { Kind = UpdateBehaviourKind.Hang, Deadline = TimeSpan.FromSeconds(30) });
         var requests = Enumerable.Range(0, MaxResponses * 2).Select(_ => Attempt(() => _client.GetAsync(Url("/hang"), TimeSpan.FromSeconds(30)))).ToList();
-        await PollAsync(() => _server.Served.Since().Count(s => s.Status == 503) == MaxResponses && _server.Running == MaxResponses, "the requests past the limit answered 503");
+        await Poll.UntilAsync(() => _server.Served.Since().Count(s => s.Status == 503) == MaxResponses && _server.Running == MaxResponses, "the requests past the limit answered 503");
         _server.Reset();
         var ended = await Task.WhenAll(requests).WaitAsync(Wait);
         _server.Offer(UpdateHost, "/fw.bin", new UpdateArtefact { Bytes = Image, Label = "genuine 1.1.0" }, UpdateBehaviour.Genuine);
         var after = await _client.GetAsync(Url("/fw.bin"), Wait);
-        var served = await PollAsync(() => _server.Served.Count == MaxResponses * 2 + 1 ? _server.Served.Since() : null, "every response recorded");
+        var served = await Poll.UntilAsync(() => _server.Served.Count == MaxResponses * 2 + 1 ? _server.Served.Since() : null, "every response recorded");
         Assert.Multiple(() =>
         {
             Assert.That(ended.Count(r => r?.Status == HttpStatusCode.ServiceUnavailable), Is.EqualTo(MaxResponses));
@@ -117,7 +117,7 @@ public sealed class LabUpdateHostileClientTests
         using var response = await _client.SendAsync(request, deadline.Token);
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
         await stream.ReadExactlyAsync(new byte[1000], deadline.Token);
-        var cut = await PollAsync(() => _server.Served.Since().SingleOrDefault(), "the stalled response was cut");
+        var cut = await Poll.UntilAsync(() => _server.Served.Since().SingleOrDefault(), "the stalled response was cut");
         Assert.Multiple(() =>
         {
             Assert.That(cut!.Ending, Is.EqualTo(UpdateEnding.CutByDeadline));
@@ -155,24 +155,6 @@ public sealed class LabUpdateHostileClientTests
         catch (IOException)
         {
             return true;
-        }
-    }
-
-    private static async Task<T> PollAsync<T>(Func<T?> probe, string what)
-    {
-        using var deadline = new CancellationTokenSource(Wait);
-        while (true)
-        {
-            if (probe() is { } value && value is not false)
-                return value;
-            try
-            {
-                await Task.Delay(20, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"not within {Wait.TotalSeconds:0} s: {what}");
-            }
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class LabUpdateServerTests
     private const string UpdateHost = "updates.vendor.example";
     private const long Cap = 32L * 1024 * 1024;
     private static readonly byte[] Image = RandomBytes(200_000, seed: 7);
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = Poll.Wait;
 
     private LabTestRun _run = null!;
     private LabHttpsHost _https = null!;
@@ -207,10 +207,10 @@ public sealed class LabUpdateServerTests
     {
         _server.Offer(UpdateHost, "/manifest.json", Artefact("genuine 1.1.0"), new UpdateBehaviour { Kind = UpdateBehaviourKind.Hang, Deadline = TimeSpan.FromSeconds(60) });
         var hanging = _client.GetAsync(Url("/manifest.json"), TimeSpan.FromSeconds(60));
-        await PollAsync(() => _server.Running == 1, "the hang began");
+        await Poll.UntilAsync(() => _server.Running == 1, "the hang began");
         _server.Reset();
         Assert.ThrowsAsync<HttpRequestException>(() => hanging);
-        var cut = await PollAsync(() => _server.Served.Since().SingleOrDefault(), "the cut hang was recorded");
+        var cut = await Poll.UntilAsync(() => _server.Served.Since().SingleOrDefault(), "the cut hang was recorded");
         var after = await _client.GetAsync(Url("/manifest.json"), Wait);
         Assert.Multiple(() =>
         {
@@ -290,25 +290,7 @@ public sealed class LabUpdateServerTests
     private static UpdateArtefact Artefact(string label) => new() { Bytes = Image, Label = label };
 
     private async Task<IReadOnlyList<UpdateServed>> ServedAsync(int count) =>
-        (await PollAsync(() => _server.Served.Count >= count ? _server.Served.Since() : null, $"{count} responses recorded"))!;
-
-    private static async Task<T> PollAsync<T>(Func<T?> probe, string what)
-    {
-        using var deadline = new CancellationTokenSource(Wait);
-        while (true)
-        {
-            if (probe() is { } value && value is not false)
-                return value;
-            try
-            {
-                await Task.Delay(20, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"not within {Wait.TotalSeconds:0} s: {what}");
-            }
-        }
-    }
+        (await Poll.UntilAsync(() => _server.Served.Count >= count ? _server.Served.Since() : null, $"{count} responses recorded"))!;
 
     private IReadOnlyList<JsonElement> Lines() => JsonLines.Read(_server.EvidencePath!);
 

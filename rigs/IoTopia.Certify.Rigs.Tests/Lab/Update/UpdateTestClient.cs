@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using IoTopia.Certify.Rigs.Tests.Lab.Support;
 
@@ -22,21 +21,7 @@ public sealed class UpdateTestClient : IDisposable
             UseProxy = false,
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.Zero,
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    socket.Bind(new IPEndPoint(source, 0));
-                    await socket.ConnectAsync(new IPEndPoint(resolve(context.DnsEndPoint.Host), context.DnsEndPoint.Port), ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+            ConnectCallback = LabHttpsClient.ConnectFrom(source, resolve),
             SslOptions = new SslClientAuthenticationOptions
             {
                 CertificateChainPolicy = new X509ChainPolicy
