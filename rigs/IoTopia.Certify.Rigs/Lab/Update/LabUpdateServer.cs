@@ -193,8 +193,8 @@ public sealed class LabUpdateServer(ILabHttps https, LabUpdateOptions? options =
                 return;
             }
             DisableMinimumRate(response.HttpContext);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(hostCt, scenario);
-            deadline.CancelAfter(offer.Behaviour.Deadline);
+            using var offerDeadline = new CancellationTokenSource(offer.Behaviour.Deadline);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(hostCt, scenario, offerDeadline.Token);
             try
             {
                 var (ending, note) = await _responder!.SendAsync(offer, response, sent, clock, request.Method == "HEAD", deadline.Token);
@@ -202,22 +202,14 @@ public sealed class LabUpdateServer(ILabHttps https, LabUpdateOptions? options =
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
             {
+                // our own cancellations first: Kestrel aborts the request when a write is cancelled, so RequestAborted alone does not say who left
                 var clientGone = response.HttpContext.RequestAborted.IsCancellationRequested;
-                var ending = clientGone ? UpdateEnding.ClientClosed
-                    : scenario.IsCancellationRequested ? UpdateEnding.ResetByService
-                    : e is OperationCanceledException ? UpdateEnding.CutByDeadline
-                    : UpdateEnding.ResetByService;
-                served = served with
-                {
-                    Ending = ending,
-                    Note = ending switch
-                    {
-                        UpdateEnding.CutByDeadline => hostCt.IsCancellationRequested ? "the HTTPS host's request deadline" : $"the offer's deadline of {offer.Behaviour.Deadline.TotalSeconds:0.###} s",
-                        UpdateEnding.ResetByService when scenario.IsCancellationRequested => "the scenario ended (reset)",
-                        UpdateEnding.ResetByService => $"{e.GetType().Name}: {e.Message}",
-                        _ => null,
-                    },
-                };
+                var (ending, note) = scenario.IsCancellationRequested ? (UpdateEnding.ResetByService, "the scenario ended (reset)")
+                    : offerDeadline.IsCancellationRequested ? (UpdateEnding.CutByDeadline, $"the offer's deadline of {offer.Behaviour.Deadline.TotalSeconds:0.###} s")
+                    : clientGone ? (UpdateEnding.ClientClosed, null)
+                    : hostCt.IsCancellationRequested ? (UpdateEnding.CutByDeadline, "the HTTPS host's request deadline")
+                    : (UpdateEnding.ResetByService, $"{e.GetType().Name}: {e.Message}");
+                served = served with { Ending = ending, Note = note };
                 if (!clientGone)
                     response.HttpContext.Abort();
             }
