@@ -73,6 +73,7 @@ public sealed class LabConfigurationTests
         });
         var body = Evidence(run, "lc.https-503", "lab.https-respond").Single();
         Assert.That(File.ReadAllText(Path.Combine(runDir, (string)body["path"]!)), Is.EqualTo("{\"error\":\"maintenance\"}"), "the configured body is the step's evidence");
+        Assert.That(Lines(RunEvidence(run, "-update.jsonl")), Is.Empty, "the virtual rig runs the update server too: its log is there, and nothing was offered");
     }
 
     [Test]

@@ -65,6 +65,7 @@ public sealed record DutDescription
         ["version-command"] = "console command that prints the version",
         ["mud-url-source"] = "where the DUT emits its MUD URL: dhcp, lldp, certificate",
         ["cloud-name"] = "a name the DUT contacts in normal operation (its telemetry or cloud service)",
+        ["update-name"] = "the name of the DUT's update server (where it fetches manifests and images); update.offer serves there by default",
         ["mac"] = "the DUT's MAC address on the lab link (aa:bb:cc:dd:ee:ff): capture filters, DHCP observations, the lab link's veth where the rig kind makes one",
     };
 

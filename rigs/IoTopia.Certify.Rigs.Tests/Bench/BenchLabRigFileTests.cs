@@ -7,6 +7,7 @@ using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Ntp;
+using IoTopia.Certify.Rigs.Lab.Update;
 
 namespace IoTopia.Certify.Rigs.Tests.Bench;
 
@@ -50,7 +51,7 @@ public sealed class BenchLabRigFileTests
               lab:
                 interface: eth1
                 subnet: 192.168.50.0/24
-                services: [dhcp, dns, https, mud, ntp]
+                services: [dhcp, dns, https, mud, ntp, update]
               mud: { file: cam.json, trust-anchor: cam.json }
             """), Kinds);
         Assert.Multiple(() =>
@@ -64,6 +65,7 @@ public sealed class BenchLabRigFileTests
                 (typeof(DhcpWireObserver), "dhcp"),
                 (typeof(LabHttpsHost), "lab-http"),
                 (typeof(LabMudServer), "lab-http"),
+                (typeof(LabUpdateServer), "lab-http"),
             }));
             Assert.That(rig.Bindings.Single(b => b.Driver == typeof(LabDnsResolver)).Resource, Does.Contain("192.168.50.1:53 on eth1"));
             Assert.That(rig.Bindings.Single(b => b.Driver == typeof(DhcpWireObserver)).Resource, Does.Contain("dnsmasq on eth1, leasing 192.168.50.2"));
@@ -114,9 +116,10 @@ public sealed class BenchLabRigFileTests
     [TestCase("    subnet: 192.168.50.0/33\n", 8, 5, "drivers.lab: subnet: '192.168.50.0/33' is not a network in CIDR form")]
     [TestCase("    subnet: 192.168.50.0/24\n    dut-address: 192.168.60.2\n", 8, 5, "drivers.lab: dut-address: 192.168.60.2 is not a host address of the subnet 192.168.50.0/24")]
     [TestCase("    subnet: 192.168.50.0/24\n    name-hosts: 1-99\n", 8, 5, "drivers.lab: name-hosts: 1-99 holds lab-address 192.168.50.1")]
-    [TestCase("    subnet: 192.168.50.0/24\n    services: [dhcp, tftp]\n", 10, 22, "drivers.lab.services[1]: expected one of dhcp, dns, https, mud, ntp, got 'tftp'")]
+    [TestCase("    subnet: 192.168.50.0/24\n    services: [dhcp, tftp]\n", 10, 22, "drivers.lab.services[1]: expected one of dhcp, dns, https, mud, ntp, update, got 'tftp'")]
     [TestCase("    subnet: 192.168.50.0/24\n    dhcp-server: isc\n", 10, 18, "drivers.lab.dhcp-server: expected one of dnsmasq, listener, got 'isc'")]
     [TestCase("    subnet: 192.168.50.0/24\n    services: [mud]\n", 8, 5, "drivers.lab: services: mud is served through the HTTPS host: list https too")]
+    [TestCase("    subnet: 192.168.50.0/24\n    services: [update]\n", 8, 5, "drivers.lab: services: update is served through the HTTPS host: list https too")]
     [TestCase("    subnet: 192.168.50.0/24\n    services: [https, mud]\n", 7, 3, "drivers.lab.services: mud serves the manufacturer's files of drivers.mud")]
     [TestCase("    subnet: 192.168.50.0/24\n    local-networks: [192.168.50.0]\n", 8, 5, "drivers.lab: local-networks: '192.168.50.0' is not a network in CIDR form")]
     [TestCase("    subnet: 192.168.50.0/24\n    interfase: eth2\n", 10, 5, "drivers.lab.interfase: unknown argument")]

@@ -8,6 +8,7 @@ using IoTopia.Certify.Rigs.Lab.Dns;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Ntp;
+using IoTopia.Certify.Rigs.Lab.Update;
 using IoTopia.Certify.Rigs.Protocols;
 
 namespace IoTopia.Certify.Rigs.Bench;
@@ -63,6 +64,8 @@ public sealed record BenchLabNetwork
             bindings.Add(new(typeof(LabHttpsHost), ServiceName("https"), $"{lab} and the name addresses {Layout.Host(Layout.FirstNameHost)}–{Layout.Host(Layout.LastNameHost)}, port 443"));
         if (Services.Contains(BenchLabService.Mud))
             bindings.Add(new(typeof(LabMudServer), ServiceName("mud"), mud is null ? "(no drivers.mud)" : Path.GetFileName(mud.MudFile)));
+        if (Services.Contains(BenchLabService.Update))
+            bindings.Add(new(typeof(LabUpdateServer), ServiceName("update"), "what update.offer serves, through the HTTPS host"));
         return bindings;
     }
 
@@ -73,7 +76,7 @@ public sealed record BenchLabNetwork
     /// <summary>The capture's target: the DUT by address, and by MAC where frames carry one.</summary>
     public CaptureTarget Target(PhysicalAddress? dutMac) => new(Layout.Dut, Layout.Probe, OnLoopback ? null : dutMac);
 
-    /// <summary>The services in the order they start: DNS and NTP before the DHCP that names them, the HTTPS host before the MUD server.</summary>
+    /// <summary>The services in the order they start: DNS and NTP before the DHCP that names them, the HTTPS host before the MUD and update servers.</summary>
     public IReadOnlyList<ILabService> CreateServices(PhysicalAddress? dutMac, ManufacturerMud? mud)
     {
         var services = new List<ILabService>();
@@ -98,6 +101,8 @@ public sealed record BenchLabNetwork
             services.Add(https);
             if (Services.Contains(BenchLabService.Mud))
                 services.Add(new LabMudServer(https, mud ?? throw new InvalidOperationException("drivers.lab.services names mud, but the rig has no drivers.mud")));
+            if (Services.Contains(BenchLabService.Update))
+                services.Add(new LabUpdateServer(https));
         }
         return services;
     }

@@ -64,6 +64,8 @@ public sealed class BenchLabSection : IValidatableArguments
             yield return "dhcp-server: dnsmasq leases over broadcast, which nothing may send on loopback: use the listener (a DUT on lo sends a unicast DHCPINFORM)";
         if (Services.Contains(BenchLabService.Mud) && !Services.Contains(BenchLabService.Https))
             yield return "services: mud is served through the HTTPS host: list https too";
+        if (Services.Contains(BenchLabService.Update) && !Services.Contains(BenchLabService.Https))
+            yield return "services: update is served through the HTTPS host: list https too";
         if (Layout() is { } layout)
         {
             foreach (var problem in layout.Problems())

@@ -17,6 +17,9 @@ public enum BenchLabService
 
     /// <summary>The lab's NTP server on the lab address (port 123), named by dnsmasq's DHCP as option 42: capability time.</summary>
     Ntp,
+
+    /// <summary>The lab update server (what scenarios offer with update.offer, through the HTTPS host): capability lab-http.</summary>
+    Update,
 }
 
 /// <summary>Which DHCP server a bench runs (<c>drivers.lab.dhcp-server</c>).</summary>

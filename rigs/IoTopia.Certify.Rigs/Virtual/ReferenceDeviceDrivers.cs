@@ -4,6 +4,7 @@ using IoTopia.Certify.Harness.Model;
 using IoTopia.Certify.Rigs.Capture;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Mud;
+using IoTopia.Certify.Rigs.Lab.Update;
 using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Restore;
 using IoTopia.Certify.Rigs.Serial;
@@ -24,7 +25,7 @@ internal static class ReferenceDeviceDrivers
 
     public static string LabServiceName(string service) => $"lab service '{service}'";
 
-    /// <summary>The drivers of a reference-device rig: console, power, restore, capture on <paramref name="captureInterface"/>, its network's lab services, the HTTPS host and the MUD server.</summary>
+    /// <summary>The drivers of a reference-device rig: console, power, restore, capture on <paramref name="captureInterface"/>, its network's lab services, the HTTPS host, the MUD server and the update server.</summary>
     public static IReadOnlyList<DriverBinding> Bindings(object? settings, string captureInterface, string lab, params (Type Driver, string Name)[] networkServices) =>
         settings is not VirtualRigSettings s
             ? []
@@ -37,6 +38,7 @@ internal static class ReferenceDeviceDrivers
                 .. networkServices.Select(n => new DriverBinding(n.Driver, LabServiceName(n.Name), lab)),
                 new(typeof(LabHttpsHost), LabServiceName("https"), lab),
                 new(typeof(LabMudServer), LabServiceName("mud"), lab),
+                new(typeof(LabUpdateServer), LabServiceName("update"), lab),
             ];
 
     public sealed record Parts(VirtualDriversSection.DeviceSection Device, VirtualDriversSection.SerialSection Serial, string Pki, string CaptureInterface);

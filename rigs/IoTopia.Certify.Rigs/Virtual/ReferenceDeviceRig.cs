@@ -11,6 +11,7 @@ using IoTopia.Certify.Rigs.Lab;
 using IoTopia.Certify.Rigs.Lab.Https;
 using IoTopia.Certify.Rigs.Lab.Mud;
 using IoTopia.Certify.Rigs.Lab.Pki;
+using IoTopia.Certify.Rigs.Lab.Update;
 using IoTopia.Certify.Rigs.Power;
 using IoTopia.Certify.Rigs.Protocols;
 using IoTopia.Certify.Rigs.Restore;
@@ -102,7 +103,7 @@ public abstract class ReferenceDeviceRig(RigDescription description, VirtualRigS
         var devicePem = device.WritePem(Path.Combine(rigDir, "pki"), "device");
 
         var https = new LabHttpsHost();
-        _lab = new LabServices([.. NetworkServices(run, _plan), https, new LabMudServer(https, publication.Mud)]);
+        _lab = new LabServices([.. NetworkServices(run, _plan), https, new LabMudServer(https, publication.Mud), new LabUpdateServer(https)]);
         _owned.Add(_lab);
         await _lab.StartAsync(new LabContext(run, _plan, pki), ct);
         foreach (var service in _lab.Services.Where(s => Harness.Drivers.ProtocolCapabilities.Of(s.GetType()).Count > 0))

@@ -21,21 +21,7 @@ public sealed class LabHttpsClient : IDisposable
             UseProxy = false,
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.Zero,
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    socket.Bind(new IPEndPoint(source, 0));
-                    await socket.ConnectAsync(new IPEndPoint(resolve(context.DnsEndPoint.Host), context.DnsEndPoint.Port), ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+            ConnectCallback = ConnectFrom(source, resolve),
             SslOptions = new SslClientAuthenticationOptions
             {
                 ClientCertificates = clientCertificate is null ? null : [clientCertificate],
@@ -49,6 +35,24 @@ public sealed class LabHttpsClient : IDisposable
         };
         _http = new HttpClient(handler) { Timeout = Deadlines.Reply };
     }
+
+    /// <summary>Connects from <paramref name="source"/> to the address <paramref name="resolve"/> gives the name (no OS resolver).</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(IPAddress source, Func<string, IPAddress> resolve) =>
+        async (context, ct) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(new IPEndPoint(resolve(context.DnsEndPoint.Host), context.DnsEndPoint.Port), ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
 
     /// <summary>The certificate the server presented last; the test validates it itself.</summary>
     public X509Certificate2? ServerCertificate { get; private set; }

@@ -19,8 +19,12 @@ internal sealed class LabTestRig : RigRuntime, IDutNetwork
 {
     private readonly AddressPlan _plan;
 
-    public LabTestRig(AddressPlan plan, X509Certificate2Collection roots)
-        : base(new RigDescription { Name = "lab-test", File = "(test)", Capabilities = ["power", "capture", "dhcp", "dns", "lab-http"] })
+    public LabTestRig(AddressPlan plan, X509Certificate2Collection roots, IReadOnlyDictionary<string, string>? dutFacts = null)
+        : base(new RigDescription
+        {
+            Name = "lab-test", File = "(test)", Capabilities = ["power", "capture", "dhcp", "dns", "lab-http"],
+            Dut = new DutDescription { Facts = dutFacts ?? new Dictionary<string, string>() },
+        })
     {
         _plan = plan;
         WebTrustRoots = roots;
