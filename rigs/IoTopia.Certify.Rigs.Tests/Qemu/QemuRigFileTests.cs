@@ -131,4 +131,11 @@ public sealed class QemuRigFileTests
             """), Kinds))!;
         Assert.That(e.Message, Does.Contain("board.yaml:3").And.Contain("dut.mac"));
     }
+
+    [Test]
+    public void ARigWithoutDriversIsNamedAtItsFirstLine()
+    {
+        var e = Assert.Throws<InputException>(() => RigLoader.Load(Write(Head), Kinds))!;
+        Assert.That(e.Message, Does.Contain("board.yaml:1").And.Contain("drivers.board"));
+    }
 }

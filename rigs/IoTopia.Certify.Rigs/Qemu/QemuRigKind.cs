@@ -22,7 +22,7 @@ public sealed class QemuRigKind : RigKind
         var folder = Path.GetDirectoryName(Path.GetFullPath(rigFile))!;
         if (drivers is null)
         {
-            errors.Add(new InputException($"{rigFile}: drivers.board: a qemu rig names its board image (drivers.board.image or drivers.board.build)"));
+            errors.Add(new InputException(new SourceLocation(rigFile, 1, 1), "drivers.board: a qemu rig names its board image (drivers.board.image or drivers.board.build)"));
             return null;
         }
         var board = Bind<QemuBoardSection>(drivers, "board", rigFile, errors);
